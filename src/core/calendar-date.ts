@@ -1,0 +1,73 @@
+import { Temporal } from 'temporal-polyfill';
+
+/** A calendar date as `YYYY-MM-DD`; no time, no zone. */
+export type CalendarDate = string & { readonly __calendarDate: true };
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function isCalendarDate(value: string): value is CalendarDate {
+  if (!ISO_DATE.test(value)) return false;
+  try {
+    return Temporal.PlainDate.from(value, { overflow: 'reject' }).toString() === value;
+  } catch {
+    return false;
+  }
+}
+
+export function calendarDate(value: string): CalendarDate {
+  if (!isCalendarDate(value)) throw new RangeError(`not a calendar date: ${value}`);
+  return value;
+}
+
+export type ParseDateResult = { ok: true; date: CalendarDate } | { ok: false; reason: string };
+
+/**
+ * Parses dates as accounting packages write them: ISO `2026-03-31`, `31-03-2026`, `31/03/2026`,
+ * `31.03.2026`, `20260331`, and two-digit years (`31-03-26` → 2026). Day-first is the Dutch and
+ * Belgian convention; a month above 12 is an error, never silently swapped.
+ */
+export function parseCalendarDate(input: string): ParseDateResult {
+  const text = input.trim();
+  if (text === '') return { ok: false, reason: 'empty date' };
+  const parts = splitDateParts(text);
+  if (!parts) return { ok: false, reason: `not a date: "${text}" (expected dd-mm-yyyy or yyyy-mm-dd)` };
+  const { year, month, day } = parts;
+  try {
+    const date = Temporal.PlainDate.from({ year, month, day }, { overflow: 'reject' });
+    return { ok: true, date: date.toString() as CalendarDate };
+  } catch {
+    return { ok: false, reason: `no such date: "${text}"` };
+  }
+}
+
+export function addDays(date: CalendarDate, days: number): CalendarDate {
+  return Temporal.PlainDate.from(date).add({ days }).toString() as CalendarDate;
+}
+
+/** Whole days from `from` to `to` (positive when `to` is later). */
+export function daysBetween(from: CalendarDate, to: CalendarDate): number {
+  return Temporal.PlainDate.from(from).until(Temporal.PlainDate.from(to), { largestUnit: 'days' }).days;
+}
+
+export function compareDates(a: CalendarDate, b: CalendarDate): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Today's date in a time zone, for the composition roots that own the clock. */
+export function todayIn(instant: Temporal.Instant, timeZone: string): CalendarDate {
+  return instant.toZonedDateTimeISO(timeZone).toPlainDate().toString() as CalendarDate;
+}
+
+function splitDateParts(text: string): { year: number; month: number; day: number } | undefined {
+  const iso = text.match(/^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/);
+  if (iso) return { year: Number(iso[1]), month: Number(iso[2]), day: Number(iso[3]) };
+  const dayFirst = text.match(/^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})$/);
+  if (dayFirst) {
+    const yearText = dayFirst[3] ?? '';
+    const year = Number(yearText) + (yearText.length === 2 ? 2000 : 0);
+    return { year, month: Number(dayFirst[2]), day: Number(dayFirst[1]) };
+  }
+  const compact = text.match(/^(\d{4})(\d{2})(\d{2})$/);
+  if (compact) return { year: Number(compact[1]), month: Number(compact[2]), day: Number(compact[3]) };
+  return undefined;
+}

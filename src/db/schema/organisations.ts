@@ -1,0 +1,113 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  index,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { COUNTRIES, LANGUAGES, PAYMENT_REFERENCE_KINDS, ROLES } from '../../core/ledger/enums.js';
+
+export const countryEnum = pgEnum('country', COUNTRIES);
+export const languageEnum = pgEnum('language', LANGUAGES);
+export const roleEnum = pgEnum('role', ROLES);
+export const paymentReferenceKindEnum = pgEnum('payment_reference_kind', PAYMENT_REFERENCE_KINDS);
+
+/** The tenant: one creditor company. A collection firm has one per client. */
+export const organisations = pgTable('organisations', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  country: countryEnum('country').notNull(),
+  defaultLanguage: languageEnum('default_language').notNull().default('nl'),
+  creditorName: text('creditor_name').notNull(),
+  addressLine: text('address_line'),
+  postalCode: text('postal_code'),
+  city: text('city'),
+  iban: text('iban'),
+  bic: text('bic'),
+  senderEmail: text('sender_email'),
+  companyNumber: text('company_number'),
+  vatNumber: text('vat_number'),
+  paymentReferenceKind: paymentReferenceKindEnum('payment_reference_kind').notNull().default('none'),
+  timeZone: text('time_zone').notNull().default('Europe/Amsterdam'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    passwordHash: text('password_hash'),
+    language: languageEnum('language').notNull().default('nl'),
+    isActive: boolean('is_active').notNull().default(true),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('users_email_lower_idx').using('btree', sql`lower(${t.email})`)],
+);
+
+/** A user may work for several organisations (collection firms), with a role in each. */
+export const memberships = pgTable(
+  'memberships',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: roleEnum('role').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.userId] }), index('memberships_user_idx').on(t.userId)],
+);
+
+/** Browser sessions: the cookie holds a random id whose SHA-256 is stored here. */
+export const sessions = pgTable('sessions', {
+  idHash: text('id_hash').primaryKey(),
+  userId: uuid('user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  orgId: uuid('org_id')
+    .notNull()
+    .references(() => organisations.id, { onDelete: 'cascade' }),
+  csrfToken: text('csrf_token').notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Tokens for integrations; only the SHA-256 of the token is stored. */
+export const apiTokens = pgTable('api_tokens', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  orgId: uuid('org_id')
+    .notNull()
+    .references(() => organisations.id, { onDelete: 'cascade' }),
+  name: text('name').notNull(),
+  tokenHash: text('token_hash').notNull().unique(),
+  role: roleEnum('role').notNull(),
+  createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+  lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+  revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Saved column mappings for imports, per organisation and kind of file. */
+export const importMappings = pgTable(
+  'import_mappings',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    mapping: jsonb('mapping').notNull().$type<Record<string, string>>(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.kind] })],
+);

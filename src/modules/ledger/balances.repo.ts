@@ -1,0 +1,42 @@
+import { sql } from 'drizzle-orm';
+import type { CalendarDate } from '../../core/calendar-date.js';
+import type { Db } from '../../db/client.js';
+
+/**
+ * Recomputes the balance columns kept on debtors (open, overdue, oldest overdue due date, count)
+ * from their invoices, set-based. Call it in the transaction that changed invoices (with the
+ * debtors touched) and once a day for the whole organisation, since "overdue" moves with the date.
+ */
+export async function refreshDebtorBalances(
+  tx: Db,
+  params: { orgId: string; today: CalendarDate; debtorIds?: readonly string[] },
+): Promise<void> {
+  const { orgId, today, debtorIds } = params;
+  const onlyDebtors = debtorIds ? sql`and debtor_id = any(${toUuidArray(debtorIds)})` : sql``;
+  const onlyD0 = debtorIds ? sql`and d0.id = any(${toUuidArray(debtorIds)})` : sql``;
+  if (debtorIds && debtorIds.length === 0) return;
+  await tx.execute(sql`
+    update debtors d set
+      open_cents = coalesce(a.open_cents, 0),
+      overdue_cents = coalesce(a.overdue_cents, 0),
+      oldest_overdue_due_date = a.oldest_overdue_due_date,
+      open_invoice_count = coalesce(a.open_invoice_count, 0),
+      balances_as_of = ${today}::date
+    from debtors d0
+    left join (
+      select debtor_id,
+        sum(open_cents) as open_cents,
+        coalesce(sum(open_cents) filter (where kind = 'invoice' and due_date < ${today}::date), 0) as overdue_cents,
+        min(due_date) filter (where kind = 'invoice' and due_date < ${today}::date and open_cents > 0) as oldest_overdue_due_date,
+        count(*) filter (where kind = 'invoice' and open_cents > 0) as open_invoice_count
+      from invoices
+      where org_id = ${orgId} and open_cents <> 0 and status <> 'written_off' ${onlyDebtors}
+      group by debtor_id
+    ) a on a.debtor_id = d0.id
+    where d.id = d0.id and d0.org_id = ${orgId} ${onlyD0}`);
+}
+
+/** Passes a list of ids as one uuid[] parameter (works the same on PGlite and node-postgres). */
+export function toUuidArray(ids: readonly string[]) {
+  return sql`${`{${ids.join(',')}}`}::uuid[]`;
+}
