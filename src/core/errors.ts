@@ -13,10 +13,18 @@ export const ERROR_STATUS = {
   CONTACT_NOT_FOUND: 404,
   PAYMENT_NOT_FOUND: 404,
   DISPUTE_NOT_FOUND: 404,
+  API_TOKEN_NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
   CONFLICT: 409,
   DUPLICATE: 409,
+  /** The same Idempotency-Key was sent earlier with a different request. */
+  IDEMPOTENCY_KEY_REUSED: 409,
+  /** The object's state does not allow this (e.g. disputing a paid invoice). */
+  INVALID_STATE: 409,
   UNSUPPORTED_FILE: 415,
   PAYLOAD_TOO_LARGE: 413,
+  TOO_MANY_REQUESTS: 429,
+  INTERNAL_ERROR: 500,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
