@@ -1,0 +1,58 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LoginPage } from '../features/auth/LoginPage.tsx';
+import { useSession } from '../features/auth/session.tsx';
+import { DebtorListPage } from '../features/debtors/DebtorListPage.tsx';
+import { DossierPage } from '../features/dossier/DossierPage.tsx';
+import { ImportPage } from '../features/imports/ImportPage.tsx';
+import { InvoicePage } from '../features/invoices/InvoicePage.tsx';
+import { matchPath, navigate, useLocation } from '../lib/router.tsx';
+import { Shell } from './Shell.tsx';
+
+export function App() {
+  const { t } = useTranslation();
+  const { state, refresh } = useSession();
+
+  if (state.status === 'loading') {
+    return <div className="splash">{t('common.loading')}</div>;
+  }
+  if (state.status === 'unreachable') {
+    return (
+      <div className="splash">
+        <p role="alert">{t('errors.network')}</p>
+        <button type="button" className="button" onClick={() => void refresh()}>
+          {t('common.retry')}
+        </button>
+      </div>
+    );
+  }
+  if (state.status === 'anonymous') return <LoginPage expired={state.expired} />;
+  return (
+    // Keyed by organisation so no screen keeps data of the organisation the user left.
+    <Shell key={state.me.organisation.id}>
+      <Routes />
+    </Shell>
+  );
+}
+
+function Routes() {
+  const { t } = useTranslation();
+  const { path } = useLocation();
+
+  useEffect(() => {
+    if (path === '/' || path === '/login') navigate('/debtors', { replace: true });
+  }, [path]);
+
+  if (path === '/' || path === '/login' || path === '/debtors') return <DebtorListPage />;
+  const dossier = matchPath('/debtors/:id', path);
+  if (dossier?.id) return <DossierPage key={dossier.id} debtorId={dossier.id} />;
+  const invoice = matchPath('/invoices/:id', path);
+  if (invoice?.id) return <InvoicePage key={invoice.id} invoiceId={invoice.id} />;
+  if (path === '/imports') return <ImportPage />;
+  return (
+    <section className="page">
+      <h1>{t('errors.notFoundTitle')}</h1>
+      <p>{t('errors.notFoundPage')}</p>
+    </section>
+  );
+}

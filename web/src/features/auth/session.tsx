@@ -1,0 +1,90 @@
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import type { Me } from '../../api-types.ts';
+import { ApiError, setCsrfToken, setUnauthenticatedHandler } from '../../lib/api.ts';
+import * as auth from './auth.api.ts';
+
+type SessionState =
+  | { status: 'loading' }
+  | { status: 'anonymous'; expired: boolean }
+  | { status: 'authenticated'; me: Me }
+  | { status: 'unreachable'; error: Error };
+
+type Session = {
+  state: SessionState;
+  login: (email: string, password: string) => Promise<void>;
+  logout: () => Promise<void>;
+  switchOrganisation: (orgId: string) => Promise<void>;
+  refresh: () => Promise<void>;
+};
+
+const SessionContext = createContext<Session | null>(null);
+
+/** Who is logged in, for which organisation, and the CSRF token every unsafe request needs. */
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<SessionState>({ status: 'loading' });
+
+  const refresh = useCallback(async () => {
+    try {
+      const me = await auth.fetchMe();
+      setCsrfToken(me.csrfToken);
+      setState({ status: 'authenticated', me });
+    } catch (error) {
+      setCsrfToken(null);
+      if (error instanceof ApiError && (error.status === 401 || error.status === 403)) {
+        setState({ status: 'anonymous', expired: false });
+      } else {
+        setState({ status: 'unreachable', error: error instanceof Error ? error : new Error(String(error)) });
+      }
+    }
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+    setUnauthenticatedHandler(() => {
+      setCsrfToken(null);
+      setState((previous) =>
+        previous.status === 'authenticated' ? { status: 'anonymous', expired: true } : previous,
+      );
+    });
+    return () => setUnauthenticatedHandler(null);
+  }, [refresh]);
+
+  const session = useMemo<Session>(
+    () => ({
+      state,
+      refresh,
+      login: async (email, password) => {
+        await auth.login(email, password);
+        await refresh();
+      },
+      logout: async () => {
+        try {
+          await auth.logout();
+        } finally {
+          setCsrfToken(null);
+          setState({ status: 'anonymous', expired: false });
+        }
+      },
+      switchOrganisation: async (orgId) => {
+        await auth.switchOrganisation(orgId);
+        await refresh();
+      },
+    }),
+    [state, refresh],
+  );
+
+  return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession outside SessionProvider');
+  return session;
+}
+
+/** The logged-in user's session; only for screens rendered behind the login. */
+export function useMe(): Me {
+  const { state } = useSession();
+  if (state.status !== 'authenticated') throw new Error('useMe without a logged-in user');
+  return state.me;
+}

@@ -1,0 +1,150 @@
+import { useTranslation } from 'react-i18next';
+import { AGING_BUCKETS } from '../../api-types.ts';
+import { useLanguage } from '../../i18n/use-language.ts';
+import { bucketClass } from '../../lib/aging.ts';
+import { formatMoney, isZero } from '../../lib/format.ts';
+import { formatPhone, telHref } from '../../lib/phone.ts';
+import { goBack, Link } from '../../lib/router.tsx';
+import { useFetch } from '../../lib/use-fetch.ts';
+import { useGlobalKey } from '../../lib/use-global-key.ts';
+import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { useMe } from '../auth/session.tsx';
+import { ContactsPanel } from './ContactsPanel.tsx';
+import { DisputesTable, PaymentsTable } from './DisputesAndPayments.tsx';
+import { DossierTimeline } from './DossierTimeline.tsx';
+import { fetchDossier } from './dossier.api.ts';
+import { OpenItemsTable } from './OpenItemsTable.tsx';
+
+export function DossierPage({ debtorId }: { debtorId: string }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const me = useMe();
+  const dossier = useFetch(debtorId, (signal) => fetchDossier(debtorId, signal));
+
+  useGlobalKey((event) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      goBack('/debtors');
+    }
+  });
+
+  if (dossier.status === 'error' && !dossier.data) {
+    return (
+      <section className="page">
+        <Link to="/debtors" className="back">
+          ← {t('nav.debtors')}
+        </Link>
+        <ErrorNotice error={dossier.error} onRetry={dossier.reload} />
+      </section>
+    );
+  }
+  if (!dossier.data) return <section className="page muted">{t('common.loading')}</section>;
+
+  const { debtor, contacts, openItems, disputes, payments, aging } = dossier.data;
+  const address = [debtor.addressLine, [debtor.postalCode, debtor.city].filter(Boolean).join(' ')]
+    .filter(Boolean)
+    .join(', ');
+  const canWrite = me.role !== 'viewer';
+
+  return (
+    <section className="page dossier" aria-labelledby="dossier-title">
+      <div className="crumbs">
+        <Link to="/debtors" className="back">
+          ← {t('nav.debtors')}
+        </Link>
+        <span className="hint">{t('dossier.keyboardHint')}</span>
+      </div>
+      <header className="dossier-head">
+        <div className="identity">
+          <h1 id="dossier-title">{debtor.name}</h1>
+          <p className="meta">
+            <span className="mono">{debtor.number}</span>
+            <span>{t(`debtorKind.${debtor.kind}`)}</span>
+            <span>{debtor.country}</span>
+            {debtor.segment && <span>{debtor.segment}</span>}
+            <span>
+              {t('debtors.collector')}: {debtor.collector?.name ?? t('debtors.unassigned')}
+            </span>
+            {debtor.paymentTermDays !== null && (
+              <span>{t('dossier.term', { count: debtor.paymentTermDays })}</span>
+            )}
+          </p>
+          <p className="meta">
+            {address && <span>{address}</span>}
+            {debtor.phone && (
+              <a className="tel" href={telHref(debtor.phone)}>
+                {formatPhone(debtor.phone)}
+              </a>
+            )}
+            {debtor.email && <a href={`mailto:${debtor.email}`}>{debtor.email}</a>}
+            {debtor.vatNumber && (
+              <span>
+                {t('dossier.vat')} {debtor.vatNumber}
+              </span>
+            )}
+            {debtor.companyNumber && (
+              <span>
+                {debtor.country === 'BE' ? 'KBO' : 'KvK'} {debtor.companyNumber}
+              </span>
+            )}
+            {debtor.tags.map((tag) => (
+              <span key={tag} className="tag subtle">
+                {tag}
+              </span>
+            ))}
+          </p>
+        </div>
+        <dl className="figures">
+          <div>
+            <dt>{t('dossier.balance')}</dt>
+            <dd className="money" data-testid="dossier-balance">
+              {formatMoney(dossier.data.balance, language)}
+            </dd>
+          </div>
+          <div>
+            <dt>{t('dossier.overdue')}</dt>
+            <dd
+              className={`money ${isZero(dossier.data.overdue) ? '' : 'danger'}`}
+              data-testid="dossier-overdue"
+            >
+              {formatMoney(dossier.data.overdue, language)}
+            </dd>
+          </div>
+          {debtor.creditLimit !== null && (
+            <div>
+              <dt>{t('dossier.creditLimit')}</dt>
+              <dd className="money">{formatMoney(debtor.creditLimit, language)}</dd>
+            </div>
+          )}
+        </dl>
+      </header>
+
+      <section className="aging-strip" aria-label={t('dossier.agingTotals')}>
+        {AGING_BUCKETS.map((bucket) => (
+          <div key={bucket} className={`aging-cell ${isZero(aging[bucket]) ? 'zero' : ''}`}>
+            <span className={bucketClass(bucket)}>{t(`aging.${bucket}`)}</span>
+            <span className="money">{formatMoney(aging[bucket], language)}</span>
+          </div>
+        ))}
+      </section>
+
+      {debtor.notes && (
+        <p className="notice info">
+          <strong>{t('dossier.notes')}:</strong> {debtor.notes}
+        </p>
+      )}
+
+      <div className="dossier-grid">
+        <div className="dossier-main">
+          <OpenItemsTable items={openItems} />
+          <DisputesTable disputes={disputes} />
+          <PaymentsTable payments={payments} />
+        </div>
+        <aside className="dossier-side">
+          <ContactsPanel contacts={contacts} />
+          <DossierTimeline debtorId={debtor.id} canWrite={canWrite} />
+        </aside>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,14 @@
+import type { ImportReport, ImportRun } from '../../api-types.ts';
+import { api } from '../../lib/api.ts';
+
+/** One multipart request with every chosen file under the field name `files`. */
+export function uploadImport(files: readonly File[]): Promise<ImportReport> {
+  const form = new FormData();
+  for (const file of files) form.append('files', file, file.name);
+  return api.upload<ImportReport>('/api/imports', form);
+}
+
+export const fetchImportRuns = async (signal?: AbortSignal): Promise<ImportRun[]> => {
+  const data = await api.get<ImportRun[] | { items: ImportRun[] }>('/api/imports', signal);
+  return Array.isArray(data) ? data : data.items;
+};

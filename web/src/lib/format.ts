@@ -1,0 +1,75 @@
+import type { AppLanguage } from '../i18n/index.ts';
+
+/** Locales for formatting: Dutch as in the Netherlands, French and English as in Belgium/Europe. */
+const LOCALES: Record<AppLanguage, string> = { nl: 'nl-NL', fr: 'fr-BE', en: 'en-IE' };
+
+export const localeFor = (language: AppLanguage): string => LOCALES[language];
+
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * Formats an API amount ("1234.50", a decimal string) without going through a float:
+ * Intl.NumberFormat accepts the string itself. nl: `€ 1.234,56`, fr: `1 234,56 €`.
+ */
+export function formatMoney(
+  amount: string | null | undefined,
+  language: AppLanguage,
+  currency = 'EUR',
+): string {
+  if (amount === null || amount === undefined || amount === '') return '–';
+  const key = `${language}:${currency}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(LOCALES[language], { style: 'currency', currency });
+    moneyFormats.set(key, format);
+  }
+  return format.format(amount as Intl.StringNumericLiteral);
+}
+
+export function isNegative(amount: string | null | undefined): boolean {
+  return typeof amount === 'string' && amount.trim().startsWith('-');
+}
+
+export function isZero(amount: string | null | undefined): boolean {
+  return !amount || /^-?0*(\.0*)?$/.test(amount.trim());
+}
+
+/** A calendar date `YYYY-MM-DD` shown as a date, never shifted by a time zone. */
+export function formatDate(date: string | null | undefined, language: AppLanguage): string {
+  if (!date) return '–';
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) return date;
+  const utc = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return new Intl.DateTimeFormat(LOCALES[language], {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(utc);
+}
+
+/** An instant (ISO timestamp) in the Dutch/Belgian time zone, with date and time. */
+export function formatDateTime(instant: string | null | undefined, language: AppLanguage): string {
+  if (!instant) return '–';
+  const date = new Date(instant);
+  if (Number.isNaN(date.getTime())) return instant;
+  return new Intl.DateTimeFormat(LOCALES[language], {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'Europe/Amsterdam',
+  }).format(date);
+}
+
+export function formatNumber(value: number, language: AppLanguage): string {
+  return new Intl.NumberFormat(LOCALES[language]).format(value);
+}
+
+/** ISO weekday numbers 1 (Monday) … 7 (Sunday) as short local names ("ma", "lun.", "Mon"). */
+export function weekdayName(isoDay: number, language: AppLanguage): string {
+  // 2024-01-01 was a Monday.
+  const date = new Date(Date.UTC(2024, 0, isoDay));
+  return new Intl.DateTimeFormat(LOCALES[language], { weekday: 'short', timeZone: 'UTC' }).format(date);
+}
