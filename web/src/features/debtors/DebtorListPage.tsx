@@ -1,14 +1,8 @@
 import { type KeyboardEvent as ReactKeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  AGING_BUCKETS,
-  type AgingBucket,
-  DEBTOR_SORTS,
-  type DebtorListItem,
-  type DebtorSort,
-} from '../../api-types.ts';
+import { AGING_BUCKETS, DEBTOR_SORTS, type DebtorListItem, type DebtorSort } from '../../api-types.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
-import { bucketClass, bucketOf, daysBetween, todayInAmsterdam } from '../../lib/aging.ts';
+import { bucketClass } from '../../lib/aging.ts';
 import { formatDate, formatMoney, formatNumber } from '../../lib/format.ts';
 import { Link, navigate } from '../../lib/router.tsx';
 import { useDebounced, useFetch } from '../../lib/use-fetch.ts';
@@ -112,7 +106,6 @@ export function DebtorListPage() {
     }
   };
 
-  const today = todayInAmsterdam();
   const filtered = Boolean(query.search || query.segment || query.collector || query.aging);
 
   return (
@@ -120,7 +113,12 @@ export function DebtorListPage() {
       <div className="page-head">
         <h1 id="debtors-title">{t('debtors.title')}</h1>
         <p className="count" aria-live="polite" data-testid="debtor-total">
-          {list.data ? t('debtors.total', { count: total, formatted: formatNumber(total, language) }) : ''}
+          {list.data
+            ? t(list.data.totalIsCapped ? 'debtors.totalCapped' : 'debtors.total', {
+                count: total,
+                formatted: formatNumber(total, language),
+              })
+            : ''}
         </p>
         {list.status === 'loading' && list.data && (
           <span className="spinner" role="status" title={t('common.loading')} />
@@ -151,9 +149,9 @@ export function DebtorListPage() {
             data-testid="filter-segment"
           >
             <option value="">{t('common.all')}</option>
-            {(segments.data ?? []).map((segment) => (
+            {(segments.data ?? []).map(({ segment, debtorCount }) => (
               <option key={segment} value={segment}>
-                {segment}
+                {segment} ({formatNumber(debtorCount, language)})
               </option>
             ))}
           </select>
@@ -166,6 +164,7 @@ export function DebtorListPage() {
             data-testid="filter-collector"
           >
             <option value="">{t('common.all')}</option>
+            <option value="none">{t('debtors.unassigned')}</option>
             {(collectors.data ?? []).map((collector) => (
               <option key={collector.id} value={collector.id}>
                 {collector.name}
@@ -252,10 +251,6 @@ export function DebtorListPage() {
           </thead>
           <tbody ref={tableBody}>
             {rows.map((row, index) => {
-              const daysLate =
-                row.daysOverdue ??
-                (row.oldestOverdueDueDate ? daysBetween(row.oldestOverdueDueDate, today) : 0);
-              const bucket: AgingBucket = row.agingBucket ?? bucketOf(daysLate);
               return (
                 <tr
                   key={row.id}
@@ -281,14 +276,16 @@ export function DebtorListPage() {
                   <td className="num">{row.openInvoiceCount}</td>
                   <td>{row.oldestOverdueDueDate ? formatDate(row.oldestOverdueDueDate, language) : ''}</td>
                   <td>
-                    {daysLate > 0 ? (
-                      <span className={bucketClass(bucket)}>{t('aging.daysLate', { count: daysLate })}</span>
+                    {row.daysLate > 0 ? (
+                      <span className={bucketClass(row.agingBucket)}>
+                        {t('aging.daysLate', { count: row.daysLate })}
+                      </span>
                     ) : (
                       <span className={bucketClass('current')}>{t('aging.current')}</span>
                     )}
                   </td>
-                  <td className="num money">{formatMoney(row.openAmount, language)}</td>
-                  <td className="num money strong">{formatMoney(row.overdueAmount, language)}</td>
+                  <td className="num money">{formatMoney(row.open, language)}</td>
+                  <td className="num money strong">{formatMoney(row.overdue, language)}</td>
                 </tr>
               );
             })}

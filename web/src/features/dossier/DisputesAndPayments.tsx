@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Dispute, Payment } from '../../api-types.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
-import { formatDate, formatDateTime, formatMoney } from '../../lib/format.ts';
+import { formatDate, formatDateTime, formatMoney, isZero } from '../../lib/format.ts';
 import { Link } from '../../lib/router.tsx';
 
 export function DisputesTable({
@@ -79,6 +79,10 @@ export function PaymentsTable({ payments }: { payments: Payment[] }) {
               <th scope="col">{t('payment.reference')}</th>
               <th scope="col">{t('payment.method')}</th>
               <th scope="col">{t('payment.status')}</th>
+              <th scope="col">{t('payment.allocatedTo')}</th>
+              <th scope="col" className="num">
+                {t('payment.unallocated')}
+              </th>
               <th scope="col" className="num">
                 {t('payment.amount')}
               </th>
@@ -91,6 +95,21 @@ export function PaymentsTable({ payments }: { payments: Payment[] }) {
                 <td className="mono small">{payment.reference ?? ''}</td>
                 <td>{t(`paymentMethod.${payment.method}`, { defaultValue: payment.method })}</td>
                 <td>{t(`paymentStatus.${payment.status}`)}</td>
+                <td className="mono small">
+                  {payment.allocations.map((allocation, index) => (
+                    <span key={allocation.invoiceId}>
+                      {index > 0 && ', '}
+                      <Link to={`/invoices/${encodeURIComponent(allocation.invoiceId)}`}>
+                        {allocation.invoiceNumber}
+                      </Link>
+                    </span>
+                  ))}
+                </td>
+                <td className="num money">
+                  {isZero(payment.unallocated)
+                    ? ''
+                    : formatMoney(payment.unallocated, language, payment.currency)}
+                </td>
                 <td className="num money">{formatMoney(payment.amount, language, payment.currency)}</td>
               </tr>
             ))}

@@ -40,7 +40,8 @@ export function DossierPage({ debtorId }: { debtorId: string }) {
   }
   if (!dossier.data) return <section className="page muted">{t('common.loading')}</section>;
 
-  const { debtor, contacts, openItems, disputes, payments, aging } = dossier.data;
+  const { debtor, contacts, openItems, disputes, recentPayments, agingTotals, timeline } = dossier.data;
+  const disputedInvoiceIds = new Set(disputes.filter((d) => d.status === 'open').map((d) => d.invoiceId));
   const address = [debtor.addressLine, [debtor.postalCode, debtor.city].filter(Boolean).join(' ')]
     .filter(Boolean)
     .join(', ');
@@ -98,16 +99,13 @@ export function DossierPage({ debtorId }: { debtorId: string }) {
           <div>
             <dt>{t('dossier.balance')}</dt>
             <dd className="money" data-testid="dossier-balance">
-              {formatMoney(dossier.data.balance, language)}
+              {formatMoney(debtor.open, language)}
             </dd>
           </div>
           <div>
             <dt>{t('dossier.overdue')}</dt>
-            <dd
-              className={`money ${isZero(dossier.data.overdue) ? '' : 'danger'}`}
-              data-testid="dossier-overdue"
-            >
-              {formatMoney(dossier.data.overdue, language)}
+            <dd className={`money ${isZero(debtor.overdue) ? '' : 'danger'}`} data-testid="dossier-overdue">
+              {formatMoney(debtor.overdue, language)}
             </dd>
           </div>
           {debtor.creditLimit !== null && (
@@ -120,12 +118,16 @@ export function DossierPage({ debtorId }: { debtorId: string }) {
       </header>
 
       <section className="aging-strip" aria-label={t('dossier.agingTotals')}>
-        {AGING_BUCKETS.map((bucket) => (
-          <div key={bucket} className={`aging-cell ${isZero(aging[bucket]) ? 'zero' : ''}`}>
-            <span className={bucketClass(bucket)}>{t(`aging.${bucket}`)}</span>
-            <span className="money">{formatMoney(aging[bucket], language)}</span>
-          </div>
-        ))}
+        {AGING_BUCKETS.map((bucket) => {
+          const total = agingTotals.find((entry) => entry.bucket === bucket);
+          return (
+            <div key={bucket} className={`aging-cell ${isZero(total?.amount) ? 'zero' : ''}`}>
+              <span className={bucketClass(bucket)}>{t(`aging.${bucket}`)}</span>
+              <span className="aging-count muted">{t('dossier.items', { count: total?.count ?? 0 })}</span>
+              <span className="money">{formatMoney(total?.amount ?? '0.00', language)}</span>
+            </div>
+          );
+        })}
       </section>
 
       {debtor.notes && (
@@ -136,13 +138,13 @@ export function DossierPage({ debtorId }: { debtorId: string }) {
 
       <div className="dossier-grid">
         <div className="dossier-main">
-          <OpenItemsTable items={openItems} />
+          <OpenItemsTable items={openItems} disputedInvoiceIds={disputedInvoiceIds} />
           <DisputesTable disputes={disputes} />
-          <PaymentsTable payments={payments} />
+          <PaymentsTable payments={recentPayments} />
         </div>
         <aside className="dossier-side">
           <ContactsPanel contacts={contacts} />
-          <DossierTimeline debtorId={debtor.id} canWrite={canWrite} />
+          <DossierTimeline debtorId={debtor.id} firstPage={timeline} canWrite={canWrite} />
         </aside>
       </div>
     </section>

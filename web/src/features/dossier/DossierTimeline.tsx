@@ -1,6 +1,6 @@
-import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TimelineEvent } from '../../api-types.ts';
+import type { TimelineEvent, TimelinePage } from '../../api-types.ts';
 import { ApiError } from '../../lib/api.ts';
 import { useGlobalKey } from '../../lib/use-global-key.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
@@ -9,66 +9,51 @@ import { addNote, fetchTimeline } from './dossier.api.ts';
 
 const NOTE_MAX = 4000;
 
-/** The dossier's history with "load more", and the note form that appends to it. */
-export function DossierTimeline({ debtorId, canWrite }: { debtorId: string; canWrite: boolean }) {
+/**
+ * The dossier's history, newest first, with "load more" for older events and the note form that
+ * appends to it. The first page arrives with the dossier; after a note it is fetched again.
+ */
+export function DossierTimeline({
+  debtorId,
+  firstPage,
+  canWrite,
+}: {
+  debtorId: string;
+  firstPage: TimelinePage;
+  canWrite: boolean;
+}) {
   const { t } = useTranslation();
-  const [events, setEvents] = useState<TimelineEvent[]>([]);
-  const [nextBefore, setNextBefore] = useState<string | null>(null);
-  const [status, setStatus] = useState<'loading' | 'ready' | 'error'>('loading');
+  const [events, setEvents] = useState<TimelineEvent[]>(firstPage.events);
+  const [nextBefore, setNextBefore] = useState<string | null>(firstPage.nextBefore);
+  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Error | null>(null);
-  const [generation, setGeneration] = useState(0);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: generation is the reload trigger.
-  useEffect(() => {
-    const controller = new AbortController();
-    setStatus('loading');
-    fetchTimeline(debtorId, null, controller.signal).then(
-      (page) => {
-        setEvents(page.items);
-        setNextBefore(page.nextBefore);
-        setStatus('ready');
-      },
-      (caught: unknown) => {
-        if (controller.signal.aborted) return;
-        setError(caught instanceof Error ? caught : new Error(String(caught)));
-        setStatus('error');
-      },
-    );
-    return () => controller.abort();
-  }, [debtorId, generation]);
-
-  async function loadMore() {
-    if (!nextBefore) return;
-    setStatus('loading');
+  async function load(before: string | null) {
+    setBusy(true);
+    setError(null);
     try {
-      const page = await fetchTimeline(debtorId, nextBefore);
-      setEvents((current) => [...current, ...page.items]);
+      const page = await fetchTimeline(debtorId, before);
+      setEvents((current) => (before ? [...current, ...page.events] : page.events));
       setNextBefore(page.nextBefore);
-      setStatus('ready');
     } catch (caught) {
       setError(caught instanceof Error ? caught : new Error(String(caught)));
-      setStatus('error');
+    } finally {
+      setBusy(false);
     }
   }
 
   return (
     <section className="card" aria-labelledby="timeline-title">
       <h2 id="timeline-title">{t('dossier.timeline')}</h2>
-      {canWrite && <NoteForm debtorId={debtorId} onAdded={() => setGeneration((g) => g + 1)} />}
-      {status === 'error' && error && (
-        <ErrorNotice error={error} onRetry={() => setGeneration((g) => g + 1)} />
-      )}
-      {status === 'loading' && events.length === 0 ? (
-        <p className="muted">{t('common.loading')}</p>
-      ) : (
-        <TimelineList events={events} />
-      )}
+      {canWrite && <NoteForm debtorId={debtorId} onAdded={() => void load(null)} />}
+      {error && <ErrorNotice error={error} onRetry={() => void load(null)} />}
+      <TimelineList events={events} />
       {nextBefore && (
         <button
           type="button"
           className="button small"
-          onClick={() => void loadMore()}
-          disabled={status === 'loading'}
+          onClick={() => void load(nextBefore)}
+          disabled={busy}
           data-testid="timeline-more"
         >
           {t('timeline.loadMore')}

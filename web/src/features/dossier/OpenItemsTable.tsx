@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { OpenItem } from '../../api-types.ts';
+import type { InvoiceListItem } from '../../api-types.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
 import { bucketClass } from '../../lib/aging.ts';
 import { formatDate, formatMoney } from '../../lib/format.ts';
@@ -7,7 +7,13 @@ import { Link } from '../../lib/router.tsx';
 import { StatusBadge } from '../../ui/StatusBadge.tsx';
 
 /** Open invoices and credit notes, oldest due first, each coloured by how late it is. */
-export function OpenItemsTable({ items }: { items: OpenItem[] }) {
+export function OpenItemsTable({
+  items,
+  disputedInvoiceIds,
+}: {
+  items: InvoiceListItem[];
+  disputedInvoiceIds: ReadonlySet<string>;
+}) {
   const { t } = useTranslation();
   const language = useLanguage();
   const sorted = [...items].sort((a, b) => a.dueDate.localeCompare(b.dueDate));
@@ -47,7 +53,7 @@ export function OpenItemsTable({ items }: { items: OpenItem[] }) {
                     {item.kind === 'credit_note' && (
                       <span className="tag subtle">{t('invoice.creditNote')}</span>
                     )}
-                    {item.hasOpenDispute && (
+                    {disputedInvoiceIds.has(item.id) && (
                       <span className="tag warn" title={t('dossier.disputedHint')}>
                         {t('dossier.disputed')}
                       </span>
@@ -69,11 +75,9 @@ export function OpenItemsTable({ items }: { items: OpenItem[] }) {
                   <td>
                     <StatusBadge status={item.status} />
                   </td>
-                  <td className="mono small">{item.paymentReference ?? ''}</td>
-                  <td className="num money">{formatMoney(item.totalAmount, language, item.currency)}</td>
-                  <td className="num money strong">
-                    {formatMoney(item.openAmount, language, item.currency)}
-                  </td>
+                  <td className="mono small">{item.reference ?? ''}</td>
+                  <td className="num money">{formatMoney(item.amount, language, item.currency)}</td>
+                  <td className="num money strong">{formatMoney(item.open, language, item.currency)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,8 +1,8 @@
-import type { Dossier, TimelineEvent, TimelinePage } from '../../api-types.ts';
+import type { DebtorDossier, TimelineEvent, TimelinePage } from '../../api-types.ts';
 import { api, withQuery } from '../../lib/api.ts';
 
 export const fetchDossier = (debtorId: string, signal?: AbortSignal) =>
-  api.get<Dossier>(`/api/debtors/${encodeURIComponent(debtorId)}`, signal);
+  api.get<DebtorDossier>(`/api/debtors/${encodeURIComponent(debtorId)}`, signal);
 
 export const fetchTimeline = (debtorId: string, before: string | null, signal?: AbortSignal) =>
   api.get<TimelinePage>(
@@ -11,6 +11,4 @@ export const fetchTimeline = (debtorId: string, before: string | null, signal?: 
   );
 
 export const addNote = (debtorId: string, text: string) =>
-  api.post<TimelineEvent | { event: TimelineEvent }>(`/api/debtors/${encodeURIComponent(debtorId)}/notes`, {
-    text,
-  });
+  api.post<TimelineEvent>(`/api/debtors/${encodeURIComponent(debtorId)}/notes`, { text });

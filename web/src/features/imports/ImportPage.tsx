@@ -147,7 +147,7 @@ export function ImportPage() {
                   <td>{formatDateTime(run.startedAt, language)}</td>
                   <td className="mono">{run.fileName}</td>
                   <td>{run.kind}</td>
-                  <td>{run.user ?? ''}</td>
+                  <td>{run.user?.name ?? ''}</td>
                   <td className="num">{formatNumber(run.imported, language)}</td>
                   <td className="num">{formatNumber(run.updated, language)}</td>
                   <td className="num">{formatNumber(run.unchanged, language)}</td>

@@ -49,7 +49,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
                   // biome-ignore lint/suspicious/noArrayIndexKey: rows have no id and the list never reorders.
                   <tr key={`${error.file}:${error.row}:${error.field}:${index}`}>
                     <td className="mono">{error.file}</td>
-                    <td className="num">{error.row ?? ''}</td>
+                    <td className="num">{error.row || ''}</td>
                     <td className="mono">{error.field ?? ''}</td>
                     <td>{error.message}</td>
                   </tr>

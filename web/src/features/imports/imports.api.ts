@@ -1,4 +1,4 @@
-import type { ImportReport, ImportRun } from '../../api-types.ts';
+import type { ImportReport, ImportRun, ImportRunList } from '../../api-types.ts';
 import { api } from '../../lib/api.ts';
 
 /** One multipart request with every chosen file under the field name `files`. */
@@ -8,7 +8,5 @@ export function uploadImport(files: readonly File[]): Promise<ImportReport> {
   return api.upload<ImportReport>('/api/imports', form);
 }
 
-export const fetchImportRuns = async (signal?: AbortSignal): Promise<ImportRun[]> => {
-  const data = await api.get<ImportRun[] | { items: ImportRun[] }>('/api/imports', signal);
-  return Array.isArray(data) ? data : data.items;
-};
+export const fetchImportRuns = async (signal?: AbortSignal): Promise<ImportRun[]> =>
+  (await api.get<ImportRunList>('/api/imports', signal)).runs;

@@ -71,16 +71,16 @@ export function InvoicePage({ invoiceId }: { invoiceId: string }) {
         <dl className="figures">
           <div>
             <dt>{t('invoice.total')}</dt>
-            <dd className="money">{money(inv.totalAmount)}</dd>
+            <dd className="money">{money(inv.amount)}</dd>
           </div>
           <div>
             <dt>{t('invoice.vat')}</dt>
-            <dd className="money">{money(inv.vatAmount)}</dd>
+            <dd className="money">{money(inv.vat)}</dd>
           </div>
           <div>
             <dt>{t('invoice.open')}</dt>
             <dd className="money danger" data-testid="invoice-open">
-              {money(inv.openAmount)}
+              {money(inv.open)}
             </dd>
           </div>
         </dl>
@@ -98,7 +98,7 @@ export function InvoicePage({ invoiceId }: { invoiceId: string }) {
                 {inv.paymentTermDays !== null ? t('dossier.term', { count: inv.paymentTermDays }) : '–'}
               </Fact>
               <Fact label={t('invoice.reference')}>
-                <span className="mono">{inv.paymentReference ?? '–'}</span>
+                <span className="mono">{inv.reference ?? '–'}</span>
               </Fact>
               <Fact label={t('invoice.currency')}>{inv.currency}</Fact>
               {inv.creditedInvoiceNumber && (
@@ -136,8 +136,8 @@ export function InvoicePage({ invoiceId }: { invoiceId: string }) {
                 <tbody>
                   {inv.allocations.map((allocation) => (
                     <tr key={allocation.id}>
-                      <td>{formatDate(allocation.date, language)}</td>
-                      <td className="mono small">{allocation.reference ?? ''}</td>
+                      <td>{formatDate(allocation.paymentDate, language)}</td>
+                      <td className="mono small">{allocation.paymentReference ?? ''}</td>
                       <td className="num money">{money(allocation.amount)}</td>
                     </tr>
                   ))}
