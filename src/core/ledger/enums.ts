@@ -41,6 +41,7 @@ export const TIMELINE_KINDS = [
   'debtor_updated',
   'contact_added',
   'contact_updated',
+  'contact_removed',
   'invoice_imported',
   'invoice_updated',
   'credit_note_imported',

@@ -424,6 +424,8 @@ export const UpdateOrganisationRequestSchema = z
   })
   .strict();
 export type UpdateOrganisationRequest = z.input<typeof UpdateOrganisationRequestSchema>;
+/** The request after validation: IBAN and BIC without spaces, in capitals. */
+export type UpdateOrganisationChanges = z.output<typeof UpdateOrganisationRequestSchema>;
 
 // ---------------------------------------------------------------------------------------------
 // Imports

@@ -24,3 +24,20 @@ export async function resolveOrganisation(db: Db, slug: string | undefined): Pro
   }
   throw new AppError('BAD_REQUEST', 'several organisations exist: choose one with --org SLUG');
 }
+
+export async function findOrganisationById(db: Db, orgId: string): Promise<Organisation | undefined> {
+  const [org] = await db.select().from(organisations).where(eq(organisations.id, orgId));
+  return org;
+}
+
+export async function updateOrganisationRow(
+  db: Db,
+  params: { orgId: string; changes: Partial<typeof organisations.$inferInsert> },
+): Promise<Organisation | undefined> {
+  const [org] = await db
+    .update(organisations)
+    .set(params.changes)
+    .where(eq(organisations.id, params.orgId))
+    .returning();
+  return org;
+}

@@ -1,0 +1,144 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { AppError, type ErrorCode, type FieldIssue } from './core/errors.js';
+import type { AppDeps } from './deps.js';
+import { registerAuthHooks } from './modules/auth/auth.hooks.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { createLoginThrottle, type LoginThrottle } from './modules/auth/login-throttle.js';
+import { ledgerRoutes } from './modules/ledger/ledger.routes.js';
+
+export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../web/dist', import.meta.url));
+export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
+
+export type BuildAppOptions = {
+  /** Folder of the built web app; a hint page is served when it does not exist. */
+  webDistDir?: string;
+  throttle?: LoginThrottle;
+};
+
+/** The HTTP application without listening: tests drive it with `app.inject()`. */
+export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel },
+    bodyLimit: 5 * 1024 * 1024,
+    // Behind a reverse proxy the client address (used by the login throttle) is in X-Forwarded-For.
+    trustProxy: deps.config.publicUrl !== undefined,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 100 } });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Collectdesk API',
+        version: '0.1.0',
+        description:
+          'Receivables collection. Money is a string with two decimals, dates are YYYY-MM-DD. ' +
+          'Authenticate with the session cookie (and the x-csrf-token header on unsafe methods) ' +
+          'or with `Authorization: Bearer cd_…`.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          session: { type: 'apiKey', in: 'cookie', name: 'cd_session' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  registerAuthHooks(app, deps);
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
+
+  await app.register(authRoutes, { deps, throttle: options.throttle ?? createLoginThrottle() });
+  await app.register(ledgerRoutes, { deps });
+
+  await registerWebApp(app, options.webDistDir ?? DEFAULT_WEB_DIST);
+  return app;
+}
+
+type ErrorBody = { error: { code: ErrorCode; message: string; issues: readonly FieldIssue[] } };
+const errorBody = (code: ErrorCode, message: string, issues: readonly FieldIssue[] = []): ErrorBody => ({
+  error: { code, message, issues },
+});
+
+const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  406: 'BAD_REQUEST',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_FILE',
+  429: 'TOO_MANY_REQUESTS',
+};
+
+/** The one error handler: AppError → its status; bad input → 400 with field issues; else 500. */
+function handleError(
+  this: FastifyInstance,
+  error: FastifyError,
+  request: Parameters<Parameters<FastifyInstance['setErrorHandler']>[0]>[1],
+  reply: Parameters<Parameters<FastifyInstance['setErrorHandler']>[0]>[2],
+) {
+  if (error instanceof AppError) {
+    return reply.status(error.status).send(errorBody(error.code, error.message, error.issues));
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const where = error.validationContext ?? 'body';
+    const issues = error.validation.map((issue) => ({
+      field: issue.instancePath.replace(/^\//, '').replaceAll('/', '.') || where,
+      message: issue.message ?? 'invalid',
+    }));
+    const summary = issues.map((i) => `${i.field}: ${i.message}`).join('; ');
+    return reply.status(400).send(errorBody('VALIDATION_FAILED', `invalid ${where}: ${summary}`, issues));
+  }
+  const status = error.statusCode ?? 500;
+  const code = STATUS_CODES[status];
+  if (status >= 400 && status < 500 && code) {
+    return reply.status(status).send(errorBody(code, error.message));
+  }
+  request.log.error({ err: error }, 'unhandled error');
+  return reply.status(500).send(errorBody('INTERNAL_ERROR', 'something went wrong on our side'));
+}
+
+/** Serves web/dist with a fallback to index.html for client-side routes; /api stays JSON. */
+async function registerWebApp(app: FastifyInstance, webDistDir: string): Promise<void> {
+  const hasWebApp = existsSync(`${webDistDir}/index.html`);
+  if (hasWebApp) {
+    await app.register(fastifyStatic, { root: webDistDir, prefix: '/', wildcard: true, index: 'index.html' });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    if (path === '/api' || path.startsWith('/api/') || !['GET', 'HEAD'].includes(request.method)) {
+      return reply.status(404).send(errorBody('NOT_FOUND', `no route ${request.method} ${path}`));
+    }
+    if (hasWebApp) return reply.type('text/html').sendFile('index.html');
+    return reply
+      .type('text/html')
+      .send(
+        '<!doctype html><meta charset="utf-8"><title>Collectdesk</title>' +
+          '<p>The web app is not built yet: run <code>npm run build:web</code> and reload. ' +
+          'The API is running: see <a href="/api/docs">/api/docs</a>.</p>',
+      );
+  });
+}

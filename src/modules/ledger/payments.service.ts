@@ -1,0 +1,281 @@
+import { AppError, type FieldIssue } from '../../core/errors.js';
+import type { PaymentStatus } from '../../core/ledger/enums.js';
+import { transitionInvoice } from '../../core/ledger/invoice-status.js';
+import { addCents, formatCents } from '../../core/money.js';
+import type { Db } from '../../db/client.js';
+import type { Actor } from '../auth/access.js';
+import { parseAmountInput } from './amounts.js';
+import { refreshDebtorBalances } from './balances.repo.js';
+import { lockDebtor } from './debtors.repo.js';
+import { findInvoicesWithOpenDispute, lockInvoices, updateInvoiceRow } from './invoices.repo.js';
+import type { Payment } from './ledger.schemas.js';
+import { type LedgerDeps, loadOrganisation } from './organisation.service.js';
+import {
+  findAllocationsOfPayments,
+  findPaymentByIdempotencyKey,
+  findRecentPayments,
+  insertAllocations,
+  insertPayment,
+  type PaymentRow,
+} from './payments.repo.js';
+import { appendTimeline, type TimelineEntry } from './timeline.repo.js';
+
+export type RecordPaymentRequest = {
+  debtorId: string;
+  date: string;
+  amount: string;
+  reference?: string | null | undefined;
+  allocations: { invoiceId: string; amount: string }[];
+};
+
+export type RecordPaymentResult = { payment: Payment; isReplay: boolean };
+
+async function toPaymentViews(db: Db, orgId: string, rows: readonly PaymentRow[]): Promise<Payment[]> {
+  const allocations = await findAllocationsOfPayments(db, { orgId, paymentIds: rows.map((r) => r.id) });
+  return rows.map((row) => {
+    const own = allocations.filter((a) => a.paymentId === row.id);
+    const allocated = addCents(...own.map((a) => a.amountCents));
+    return {
+      id: row.id,
+      debtorId: row.debtorId,
+      date: row.date,
+      amount: formatCents(row.amountCents),
+      unallocated: formatCents(row.amountCents - allocated),
+      currency: row.currency,
+      reference: row.reference,
+      method: row.method,
+      status: row.status,
+      allocations: own.map((a) => ({
+        invoiceId: a.invoiceId,
+        invoiceNumber: a.invoiceNumber,
+        amount: formatCents(a.amountCents),
+      })),
+      createdAt: row.createdAt.toISOString(),
+    };
+  });
+}
+
+export async function findRecentPaymentViews(
+  deps: LedgerDeps,
+  params: { orgId: string; debtorId: string; limit: number },
+): Promise<Payment[]> {
+  return toPaymentViews(deps.db, params.orgId, await findRecentPayments(deps.db, params));
+}
+
+const paymentStatusOf = (amount: number, allocated: number): PaymentStatus =>
+  allocated === 0 ? 'unmatched' : allocated < amount ? 'partially_allocated' : 'allocated';
+
+/**
+ * Records a payment received outside the bank import and allocates it to the debtor's invoices,
+ * in one transaction: payment, allocations, invoice open amounts and statuses, timeline, balances.
+ * The idempotency key makes a repeated submission return the first payment instead of paying twice.
+ */
+export async function recordPayment(
+  deps: LedgerDeps,
+  actor: Actor,
+  request: RecordPaymentRequest & { idempotencyKey: string },
+): Promise<RecordPaymentResult> {
+  const { today } = await loadOrganisation(deps, actor.orgId);
+  const amountCents = parseAmountInput(request.amount, 'amount');
+  const wanted = request.allocations.map((a, index) => ({
+    index,
+    invoiceId: a.invoiceId,
+    amountCents: parseAmountInput(a.amount, `allocations.${index}.amount`),
+  }));
+  checkAllocationTotals(amountCents, wanted);
+
+  const replay = await findReplay(deps.db, actor.orgId, request, amountCents);
+  if (replay) return replay;
+
+  try {
+    return await deps.db.transaction(async (tx) => {
+      const debtor = await lockDebtor(tx, { orgId: actor.orgId, debtorId: request.debtorId });
+      if (!debtor) throw new AppError('DEBTOR_NOT_FOUND', 'no such debtor');
+      // Checked again under the debtor's lock: a concurrent repeat waited for the first to commit.
+      const again = await findReplay(tx, actor.orgId, request, amountCents);
+      if (again) return again;
+
+      const invoiceRows = await lockInvoices(tx, {
+        orgId: actor.orgId,
+        invoiceIds: wanted.map((a) => a.invoiceId),
+      });
+      const disputed = await findInvoicesWithOpenDispute(tx, {
+        orgId: actor.orgId,
+        invoiceIds: invoiceRows.map((i) => i.id),
+      });
+      const issues: FieldIssue[] = [];
+      const updates = wanted.flatMap((allocation) => {
+        const field = `allocations.${allocation.index}`;
+        const invoice = invoiceRows.find((i) => i.id === allocation.invoiceId);
+        // Another organisation's invoice is as unknown as one that does not exist.
+        if (!invoice)
+          throw new AppError('INVOICE_NOT_FOUND', 'no such invoice', [
+            { field: `${field}.invoiceId`, message: 'no such invoice' },
+          ]);
+        if (invoice.debtorId !== debtor.id) {
+          issues.push({
+            field: `${field}.invoiceId`,
+            message: `invoice ${invoice.number} belongs to another debtor`,
+          });
+          return [];
+        }
+        if (invoice.kind !== 'invoice') {
+          issues.push({ field: `${field}.invoiceId`, message: `${invoice.number} is a credit note` });
+          return [];
+        }
+        if (allocation.amountCents > invoice.openCents) {
+          issues.push({
+            field: `${field}.amount`,
+            message: `more than the ${formatCents(invoice.openCents)} open on invoice ${invoice.number}`,
+          });
+          return [];
+        }
+        const openCents = invoice.openCents - allocation.amountCents;
+        const next = transitionInvoice(invoice.status, {
+          type: 'payment_allocated',
+          amounts: { kind: invoice.kind, totalCents: invoice.totalCents, openCents },
+          hasOpenDispute: disputed.has(invoice.id),
+        });
+        if (!next.ok) {
+          issues.push({ field: `${field}.invoiceId`, message: `invoice ${invoice.number}: ${next.reason}` });
+          return [];
+        }
+        return [{ invoice, amountCents: allocation.amountCents, openCents, status: next.status }];
+      });
+      if (issues.length > 0) throw new AppError('VALIDATION_FAILED', 'the allocations are not valid', issues);
+
+      const allocated = addCents(...updates.map((u) => u.amountCents));
+      const payment = await insertPayment(tx, {
+        orgId: actor.orgId,
+        debtorId: debtor.id,
+        date: request.date,
+        amountCents,
+        reference: request.reference ?? null,
+        method: 'manual',
+        status: paymentStatusOf(amountCents, allocated),
+        idempotencyKey: request.idempotencyKey,
+        createdBy: actor.userId,
+      });
+      await insertAllocations(
+        tx,
+        updates.map((u) => ({
+          orgId: actor.orgId,
+          paymentId: payment.id,
+          invoiceId: u.invoice.id,
+          amountCents: u.amountCents,
+          createdBy: actor.userId,
+        })),
+      );
+      const now = deps.clock.now();
+      for (const u of updates) {
+        await updateInvoiceRow(tx, {
+          orgId: actor.orgId,
+          invoiceId: u.invoice.id,
+          changes: { openCents: u.openCents, status: u.status },
+          now,
+        });
+      }
+      const who = {
+        orgId: actor.orgId,
+        debtorId: debtor.id,
+        actorUserId: actor.userId,
+        actorLabel: actor.label,
+      };
+      const events: TimelineEntry[] = [
+        {
+          ...who,
+          kind: 'payment_recorded',
+          summary: `Payment of ${formatCents(amountCents)} received on ${request.date}${
+            request.reference ? ` (${request.reference})` : ''
+          }`,
+          data: { paymentId: payment.id, amount: formatCents(amountCents), date: request.date },
+        },
+        ...updates.map(
+          (u): TimelineEntry => ({
+            ...who,
+            invoiceId: u.invoice.id,
+            kind: 'payment_allocated',
+            summary: `${formatCents(u.amountCents)} allocated to invoice ${u.invoice.number}; ${formatCents(
+              u.openCents,
+            )} still open`,
+            data: {
+              paymentId: payment.id,
+              amount: formatCents(u.amountCents),
+              open: formatCents(u.openCents),
+              statusFrom: u.invoice.status,
+              statusTo: u.status,
+            },
+          }),
+        ),
+      ];
+      await appendTimeline(tx, events);
+      await refreshDebtorBalances(tx, { orgId: actor.orgId, today, debtorIds: [debtor.id] });
+      const [view] = await toPaymentViews(tx, actor.orgId, [payment]);
+      if (!view) throw new Error('payment vanished');
+      return { payment: view, isReplay: false };
+    });
+  } catch (error) {
+    // Two first submissions of one key racing past the check: the loser reports the winner's payment.
+    if (isUniqueViolation(error)) {
+      const winner = await findReplay(deps.db, actor.orgId, request, amountCents);
+      if (winner) return winner;
+    }
+    throw error;
+  }
+}
+
+function checkAllocationTotals(
+  amountCents: number,
+  wanted: { index: number; invoiceId: string; amountCents: number }[],
+) {
+  const issues: FieldIssue[] = [];
+  if (amountCents <= 0) issues.push({ field: 'amount', message: 'must be more than 0.00' });
+  const seen = new Set<string>();
+  for (const a of wanted) {
+    if (a.amountCents <= 0)
+      issues.push({ field: `allocations.${a.index}.amount`, message: 'must be more than 0.00' });
+    if (seen.has(a.invoiceId)) {
+      issues.push({ field: `allocations.${a.index}.invoiceId`, message: 'the same invoice appears twice' });
+    }
+    seen.add(a.invoiceId);
+  }
+  const allocated = addCents(...wanted.map((a) => a.amountCents));
+  if (allocated > amountCents) {
+    issues.push({
+      field: 'allocations',
+      message: `allocations add up to ${formatCents(allocated)}, more than the payment of ${formatCents(amountCents)}`,
+    });
+  }
+  if (issues.length > 0) throw new AppError('VALIDATION_FAILED', 'the payment is not valid', issues);
+}
+
+/** The payment made earlier with this key, when the request is the same; a different one is a 409. */
+async function findReplay(
+  db: Db,
+  orgId: string,
+  request: RecordPaymentRequest & { idempotencyKey: string },
+  amountCents: number,
+): Promise<RecordPaymentResult | undefined> {
+  const existing = await findPaymentByIdempotencyKey(db, { orgId, idempotencyKey: request.idempotencyKey });
+  if (!existing) return undefined;
+  if (
+    existing.debtorId !== request.debtorId ||
+    existing.amountCents !== amountCents ||
+    existing.date !== request.date
+  ) {
+    throw new AppError('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used for a different payment');
+  }
+  const [view] = await toPaymentViews(db, orgId, [existing]);
+  if (!view) throw new Error('payment vanished');
+  return { payment: view, isReplay: true };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  let e: unknown = error;
+  // drizzle wraps the driver's error; the SQLSTATE is on it or on its cause.
+  for (let depth = 0; depth < 5 && typeof e === 'object' && e !== null; depth++) {
+    if ((e as { code?: unknown }).code === '23505') return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
