@@ -2,11 +2,11 @@ import { type KeyboardEvent as ReactKeyboardEvent, useEffect, useRef, useState }
 import { useTranslation } from 'react-i18next';
 import { AGING_BUCKETS, DEBTOR_SORTS, type DebtorListItem, type DebtorSort } from '../../api-types.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
-import { bucketClass } from '../../lib/aging.ts';
 import { formatDate, formatMoney, formatNumber } from '../../lib/format.ts';
 import { Link, navigate } from '../../lib/router.tsx';
 import { useDebounced, useFetch } from '../../lib/use-fetch.ts';
 import { useGlobalKey } from '../../lib/use-global-key.ts';
+import { AgingBadge } from '../../ui/AgingBadge.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { fetchCollectors, fetchDebtors, fetchSegments } from './debtors.api.ts';
 import { useDebtorQuery } from './use-debtor-query.ts';
@@ -239,7 +239,6 @@ export function DebtorListPage() {
               <th scope="col" className="num">
                 {t('debtors.columns.invoices')}
               </th>
-              <th scope="col">{t('debtors.columns.oldestDue')}</th>
               <th scope="col">{t('debtors.columns.aging')}</th>
               <th scope="col" className="num">
                 {t('debtors.columns.open')}
@@ -274,14 +273,12 @@ export function DebtorListPage() {
                   <td>{row.segment ?? ''}</td>
                   <td>{row.collector?.name ?? <span className="muted">{t('debtors.unassigned')}</span>}</td>
                   <td className="num">{row.openInvoiceCount}</td>
-                  <td>{row.oldestOverdueDueDate ? formatDate(row.oldestOverdueDueDate, language) : ''}</td>
-                  <td>
-                    {row.daysLate > 0 ? (
-                      <span className={bucketClass(row.agingBucket)}>
-                        {t('aging.daysLate', { count: row.daysLate })}
+                  <td className="aging-cell-td">
+                    <AgingBadge daysLate={row.daysLate} bucket={row.agingBucket} compact />
+                    {row.oldestOverdueDueDate && (
+                      <span className="since" title={t('debtors.columns.oldestDue')}>
+                        {formatDate(row.oldestOverdueDueDate, language)}
                       </span>
-                    ) : (
-                      <span className={bucketClass('current')}>{t('aging.current')}</span>
                     )}
                   </td>
                   <td className="num money">{formatMoney(row.open, language)}</td>
@@ -291,14 +288,14 @@ export function DebtorListPage() {
             })}
             {list.status === 'ready' && rows.length === 0 && (
               <tr>
-                <td colSpan={10} className="empty">
+                <td colSpan={9} className="empty">
                   {filtered ? t('debtors.noMatches') : t('debtors.empty')}
                 </td>
               </tr>
             )}
             {list.status === 'loading' && !list.data && (
               <tr>
-                <td colSpan={10} className="empty">
+                <td colSpan={9} className="empty">
                   {t('common.loading')}
                 </td>
               </tr>

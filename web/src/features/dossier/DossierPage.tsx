@@ -122,8 +122,10 @@ export function DossierPage({ debtorId }: { debtorId: string }) {
           const total = agingTotals.find((entry) => entry.bucket === bucket);
           return (
             <div key={bucket} className={`aging-cell ${isZero(total?.amount) ? 'zero' : ''}`}>
-              <span className={bucketClass(bucket)}>{t(`aging.${bucket}`)}</span>
-              <span className="aging-count muted">{t('dossier.items', { count: total?.count ?? 0 })}</span>
+              <div className="aging-cell-top">
+                <span className={bucketClass(bucket)}>{t(`aging.${bucket}`)}</span>
+                <span className="muted small">{t('dossier.items', { count: total?.count ?? 0 })}</span>
+              </div>
               <span className="money">{formatMoney(total?.amount ?? '0.00', language)}</span>
             </div>
           );

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { InvoiceListItem } from '../../api-types.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
-import { bucketClass } from '../../lib/aging.ts';
 import { formatDate, formatMoney } from '../../lib/format.ts';
 import { Link } from '../../lib/router.tsx';
+import { AgingBadge } from '../../ui/AgingBadge.tsx';
 import { StatusBadge } from '../../ui/StatusBadge.tsx';
 
 /** Open invoices and credit notes, oldest due first, each coloured by how late it is. */
@@ -30,7 +30,6 @@ export function OpenItemsTable({
             <thead>
               <tr>
                 <th scope="col">{t('invoice.number')}</th>
-                <th scope="col">{t('invoice.issueDate')}</th>
                 <th scope="col">{t('invoice.dueDate')}</th>
                 <th scope="col" className="num">
                   {t('invoice.daysLate')}
@@ -53,23 +52,18 @@ export function OpenItemsTable({
                     {item.kind === 'credit_note' && (
                       <span className="tag subtle">{t('invoice.creditNote')}</span>
                     )}
-                    {disputedInvoiceIds.has(item.id) && (
+                    {disputedInvoiceIds.has(item.id) && item.status !== 'disputed' && (
                       <span className="tag warn" title={t('dossier.disputedHint')}>
                         {t('dossier.disputed')}
                       </span>
                     )}
                   </td>
-                  <td>{formatDate(item.issueDate, language)}</td>
                   <td>{formatDate(item.dueDate, language)}</td>
                   <td className="num">
                     {item.kind === 'credit_note' ? (
                       ''
                     ) : (
-                      <span className={bucketClass(item.agingBucket)}>
-                        {item.daysLate > 0
-                          ? t('aging.daysLate', { count: item.daysLate })
-                          : t('aging.current')}
-                      </span>
+                      <AgingBadge daysLate={item.daysLate} bucket={item.agingBucket} compact />
                     )}
                   </td>
                   <td>

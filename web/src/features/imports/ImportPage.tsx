@@ -84,7 +84,9 @@ export function ImportPage() {
               onChange={(e) => choose(e.target.files)}
               disabled={!canImport || busy}
               data-testid="import-files"
+              className="visually-hidden"
             />
+            <span className="button">{t('imports.choose')}</span>
             <span>{t('imports.drop')}</span>
           </label>
           {files.length > 0 && (
@@ -104,7 +106,11 @@ export function ImportPage() {
               disabled={!canImport || busy || files.length === 0}
               data-testid="import-submit"
             >
-              {busy ? t('imports.busy') : t('imports.submit', { count: files.length })}
+              {busy
+                ? t('imports.busy')
+                : files.length > 0
+                  ? t('imports.submit', { count: files.length })
+                  : t('imports.title')}
             </button>
             {files.length > 0 && <span className="muted">{formatBytes(totalSize, language)}</span>}
             {!canImport && <span className="muted">{t('imports.viewerCannot')}</span>}

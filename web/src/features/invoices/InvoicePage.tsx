@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../i18n/use-language.ts';
-import { bucketClass } from '../../lib/aging.ts';
 import { formatDate, formatMoney } from '../../lib/format.ts';
 import { goBack, Link } from '../../lib/router.tsx';
 import { useFetch } from '../../lib/use-fetch.ts';
 import { useGlobalKey } from '../../lib/use-global-key.ts';
+import { AgingBadge } from '../../ui/AgingBadge.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { StatusBadge } from '../../ui/StatusBadge.tsx';
 import { TimelineList } from '../../ui/TimelineList.tsx';
@@ -54,11 +54,7 @@ export function InvoicePage({ invoiceId }: { invoiceId: string }) {
           </h1>
           <p className="meta">
             <StatusBadge status={inv.status} />
-            {!isCredit && (
-              <span className={bucketClass(inv.agingBucket)}>
-                {inv.daysLate > 0 ? t('aging.daysLate', { count: inv.daysLate }) : t('aging.current')}
-              </span>
-            )}
+            {!isCredit && <AgingBadge daysLate={inv.daysLate} bucket={inv.agingBucket} />}
             <span>
               <Link to={`/debtors/${encodeURIComponent(inv.debtor.id)}`}>{inv.debtor.name}</Link>{' '}
               <span className="mono muted">{inv.debtor.number}</span>
