@@ -15,6 +15,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { AppError, type ErrorCode, type FieldIssue } from './core/errors.js';
 import type { AppDeps } from './deps.js';
+import type { RouteAccess } from './modules/auth/access.js';
 import { registerAuthHooks } from './modules/auth/auth.hooks.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { createLoginThrottle, type LoginThrottle } from './modules/auth/login-throttle.js';
@@ -22,6 +23,15 @@ import { ledgerRoutes } from './modules/ledger/ledger.routes.js';
 
 export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../web/dist', import.meta.url));
 export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
+
+/** Every route as registered, so tests can check them all (isolation, access). */
+export type RegisteredRoute = { method: string; url: string; access: RouteAccess | undefined };
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    registeredRoutes: readonly RegisteredRoute[];
+  }
+}
 
 export type BuildAppOptions = {
   /** Folder of the built web app; a hint page is served when it does not exist. */
@@ -64,6 +74,12 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     transform: jsonSchemaTransform,
   });
   registerAuthHooks(app, deps);
+  const routes: RegisteredRoute[] = [];
+  app.decorate('registeredRoutes', routes);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat())
+      routes.push({ method, url: route.url, access: route.config?.access });
+  });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),
@@ -105,10 +121,13 @@ function handleError(
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = error.validationContext ?? 'body';
-    const issues = error.validation.map((issue) => ({
-      field: issue.instancePath.replace(/^\//, '').replaceAll('/', '.') || where,
-      message: issue.message ?? 'invalid',
-    }));
+    // One issue per field, the first: zod goes on checking a value of the wrong type ("too small").
+    const byField = new Map<string, string>();
+    for (const issue of error.validation) {
+      const field = issue.instancePath.replace(/^\//, '').replaceAll('/', '.') || where;
+      if (!byField.has(field)) byField.set(field, issue.message ?? 'invalid');
+    }
+    const issues = [...byField].map(([field, message]) => ({ field, message }));
     const summary = issues.map((i) => `${i.field}: ${i.message}`).join('; ');
     return reply.status(400).send(errorBody('VALIDATION_FAILED', `invalid ${where}: ${summary}`, issues));
   }

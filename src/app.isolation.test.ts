@@ -1,0 +1,178 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from './db/client.js';
+import { createTestDatabase } from './test/db.js';
+import {
+  createContact,
+  createDebtor,
+  createInvoice,
+  createOrganisation,
+  createUser,
+  TEST_PASSWORD,
+} from './test/factories.js';
+import { buildTestApp, login, type Session } from './test/http.js';
+
+/**
+ * Organisation isolation, for every route: an admin of organisation A addressing any object of
+ * organisation B gets 404 (never 403, never B's data), and lists never show B's objects. Routes
+ * are taken from the app itself, so a new route is checked as soon as it exists: give it an
+ * object below (PARAMS) and, for a write, a valid body (BODIES), or this test fails.
+ */
+let database: Database;
+let app: FastifyInstance;
+let sessionA: Session;
+let sessionB: Session;
+let ids: Record<string, string>;
+const B_MARKERS = ['Geheim Bedrijf B', 'B-SECRET-7', 'B-INV-7', 'bsecret@example.test'];
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const { db } = database;
+  app = await buildTestApp(database);
+  const orgA = await createOrganisation(db, { name: 'Alpha' });
+  const orgB = await createOrganisation(db, { name: 'Beta' });
+  const adminA = await createUser(db, { orgId: orgA.id, role: 'admin' });
+  const adminB = await createUser(db, { orgId: orgB.id, role: 'admin', email: 'bsecret@example.test' });
+  // A's own data, so lists are not trivially empty.
+  const debtorA = await createDebtor(db, { orgId: orgA.id, segment: 'a-segment' });
+  await createInvoice(db, { orgId: orgA.id, debtorId: debtorA.id });
+
+  const debtorB = await createDebtor(db, {
+    orgId: orgB.id,
+    name: 'Geheim Bedrijf B',
+    number: 'B-SECRET-7',
+    segment: 'b-segment',
+    assignedCollectorId: adminB.id,
+  });
+  const contactB = await createContact(db, { orgId: orgB.id, debtorId: debtorB.id, name: 'Geheim Contact' });
+  const invoiceB = await createInvoice(db, { orgId: orgB.id, debtorId: debtorB.id, number: 'B-INV-7' });
+  sessionA = await login(app, adminA.email, TEST_PASSWORD);
+  sessionB = await login(app, adminB.email, TEST_PASSWORD);
+  const dispute = await sessionB.request({
+    method: 'POST',
+    url: `/api/invoices/${invoiceB.id}/disputes`,
+    payload: { reason: 'B reason' },
+  });
+  const token = await sessionB.request({ method: 'POST', url: '/api/tokens', payload: { name: 'B token' } });
+  ids = {
+    debtors: debtorB.id,
+    invoices: invoiceB.id,
+    disputes: dispute.json().id,
+    tokens: token.json().id,
+    contactId: contactB.id,
+  };
+});
+afterAll(async () => {
+  await app?.close();
+  await database?.close();
+});
+
+/** Which object of B stands in for each path parameter: by parameter name, else by collection. */
+function urlFor(route: string): string {
+  return route.replace(/:(\w+)/g, (_, name: string) => {
+    const collection = route.split('/')[2] ?? '';
+    const id = name === 'id' ? ids[collection] : ids[name];
+    if (!id) throw new Error(`isolation test: no object of organisation B for :${name} in ${route}; add one`);
+    return id;
+  });
+}
+
+/** A valid body for each write route with an id, so the 404 comes from scoping, not validation. */
+const BODIES: Record<string, unknown> = {
+  'PATCH /api/debtors/:id': { notes: 'x' },
+  'POST /api/debtors/:id/notes': { text: 'x' },
+  'POST /api/debtors/:id/contacts': { name: 'x' },
+  'PATCH /api/debtors/:id/contacts/:contactId': { name: 'x' },
+  'DELETE /api/debtors/:id/contacts/:contactId': undefined,
+  'POST /api/invoices/:id/disputes': { reason: 'x' },
+  'POST /api/disputes/:id/resolve': { resolution: 'x', outcome: 'resolved' },
+  'DELETE /api/tokens/:id': undefined,
+};
+
+const apiRoutes = () =>
+  app.registeredRoutes.filter(
+    (r) => r.url.startsWith('/api/') && r.access !== 'public' && r.method !== 'HEAD' && !r.url.includes('*'),
+  );
+
+describe('organisation isolation', () => {
+  it('covers a known set of routes with an id', () => {
+    const withId = apiRoutes().filter((r) => r.url.includes(':'));
+    expect(withId.length).toBeGreaterThanOrEqual(11);
+  });
+
+  it('answers 404 for every object of another organisation, on every route with an id', async () => {
+    const failures: string[] = [];
+    for (const route of apiRoutes().filter((r) => r.url.includes(':'))) {
+      const key = `${route.method} ${route.url}`;
+      if (route.method !== 'GET' && !(key in BODIES)) {
+        failures.push(`${key}: add a valid body to BODIES`);
+        continue;
+      }
+      const response = await sessionA.request({
+        method: route.method as 'GET',
+        url: urlFor(route.url),
+        ...(BODIES[key] === undefined ? {} : { payload: BODIES[key] }),
+      });
+      if (response.statusCode !== 404) failures.push(`${key}: ${response.statusCode} ${response.body}`);
+      for (const marker of B_MARKERS) {
+        if (response.body.includes(marker)) failures.push(`${key}: leaks "${marker}"`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('shows B its own objects on the same routes (the 404s above are not vacuous)', async () => {
+    for (const route of apiRoutes().filter((r) => r.url.includes(':') && r.method === 'GET')) {
+      const response = await sessionB.request({ method: 'GET', url: urlFor(route.url) });
+      expect(response.statusCode, route.url).toBe(200);
+    }
+  });
+
+  it('never lists objects of another organisation', async () => {
+    for (const route of apiRoutes().filter((r) => !r.url.includes(':') && r.method === 'GET')) {
+      if (route.url === '/api/auth/me') continue; // about the user, not the organisation
+      const response = await sessionA.request({ method: 'GET', url: route.url });
+      expect(response.statusCode, route.url).toBe(200);
+      for (const marker of [...B_MARKERS, 'b-segment', 'B token']) {
+        expect(response.body, `${route.url} leaks ${marker}`).not.toContain(marker);
+      }
+    }
+    const search = await sessionA.request({ method: 'GET', url: '/api/debtors?search=B-SECRET-7' });
+    expect(search.json().items).toEqual([]);
+    const byDebtor = await sessionA.request({ method: 'GET', url: `/api/invoices?debtor=${ids.debtors}` });
+    expect(byDebtor.json().items).toEqual([]);
+  });
+
+  it('refuses to pay, allocate or assign across organisations', async () => {
+    const payB = await sessionA.request({
+      method: 'POST',
+      url: '/api/payments',
+      headers: { 'idempotency-key': 'isolation-0001' },
+      payload: { debtorId: ids.debtors, date: '2026-03-14', amount: '1.00' },
+    });
+    expect(payB.statusCode).toBe(404);
+    const debtorsA = (await sessionA.request({ method: 'GET', url: '/api/debtors' })).json();
+    const allocateB = await sessionA.request({
+      method: 'POST',
+      url: '/api/payments',
+      headers: { 'idempotency-key': 'isolation-0002' },
+      payload: {
+        debtorId: debtorsA.items[0].id,
+        date: '2026-03-14',
+        amount: '1.00',
+        allocations: [{ invoiceId: ids.invoices, amount: '1.00' }],
+      },
+    });
+    expect(allocateB.statusCode).toBe(404);
+    const collectorsB = (await sessionB.request({ method: 'GET', url: '/api/collectors' })).json();
+    const assignB = await sessionA.request({
+      method: 'PATCH',
+      url: `/api/debtors/${debtorsA.items[0].id}`,
+      payload: { assignedCollectorId: collectorsB.collectors[0].id },
+    });
+    expect(assignB.statusCode).toBe(400);
+    // B's invoice is untouched by all of the above.
+    const invoiceB = await sessionB.request({ method: 'GET', url: `/api/invoices/${ids.invoices}` });
+    expect(invoiceB.json()).toMatchObject({ open: '100.00', allocations: [] });
+  });
+});
