@@ -154,11 +154,13 @@ export async function importCsvFile(
   if (inFlight) await inFlight;
   if (failure) throw failure;
   params.onProgress?.({ file: file.name, bytes: format.bytes, totalBytes: format.bytes, rows: rowNumber });
+  // Errors found while checking come before those found while writing; people read them by row.
+  report.errors.sort((a, b) => a.row - b.row);
   return mapping ? { report, mapping } : { report };
 
   /** Picks the header among the first records, then checks the records read so far below it. */
   function startHeader(): boolean {
-    const headerIndex = findHeaderIndex(head, kind, params.explicitMapping);
+    const headerIndex = findHeaderIndex(head, kind, [params.explicitMapping, params.savedMapping]);
     if (headerIndex < 0) {
       report.reject([
         {
@@ -178,17 +180,23 @@ export async function importCsvFile(
   }
 }
 
+/**
+ * The header row: the first record holding every column of the explicit mapping, else of the
+ * saved one, else the record with the most recognisable column names.
+ */
 function findHeaderIndex(
   records: readonly string[][],
   kind: ImportKind,
-  explicit: ColumnMapping | undefined,
+  mappings: readonly (ColumnMapping | undefined)[],
 ): number {
-  const wanted = Object.values(explicit ?? {}).map((h) => normaliseHeader(h ?? ''));
-  if (wanted.length > 0) {
-    return records.findIndex((r) => {
+  for (const mapping of mappings) {
+    const wanted = Object.values(mapping ?? {}).map((h) => normaliseHeader(h ?? ''));
+    if (wanted.length === 0) continue;
+    const index = records.findIndex((r) => {
       const headers = new Set(r.map(normaliseHeader));
       return wanted.every((h) => headers.has(h));
     });
+    if (index >= 0) return index;
   }
   let best = -1;
   let bestScore = 1;

@@ -183,6 +183,7 @@ export function guessMapping(headers: readonly string[], kind: ImportKind): Colu
     if (kind === 'debtors' && field === 'debtor_payment_term') return EXACT.payment_term;
     if (kind === 'debtors' && field === 'debtor_number')
       return [...EXACT.debtor_number, 'nummer', 'number', 'numero', 'no', 'nr', 'code', 'id'];
+    if (kind === 'debtors' && field === 'debtor_kind') return [...EXACT.debtor_kind, 'soort', 'type', 'kind'];
     return EXACT[field];
   };
   for (const field of fieldsOf(kind)) {
@@ -192,7 +193,8 @@ export function guessMapping(headers: readonly string[], kind: ImportKind): Colu
     if (index >= 0) assign(field, index);
   }
   normalised.forEach((h, index) => {
-    if (PARTY.has(h)) assign('debtor_number', index);
+    if (!PARTY.has(h)) return;
+    assign(mapping.debtor_number === undefined ? 'debtor_number' : 'debtor_name', index);
   });
   normalised.forEach((h, index) => {
     if (used.has(index) || h === '') return;

@@ -1,11 +1,11 @@
-import type { CalendarDate } from '../../core/calendar-date.js';
+import { addDays, type CalendarDate } from '../../core/calendar-date.js';
 import type { Country, Language } from '../../core/ledger/enums.js';
 import type { Db } from '../../db/client.js';
 import { refreshDebtorBalances } from '../ledger/balances.repo.js';
 import { appendTimeline, type TimelineEntry } from '../ledger/timeline.repo.js';
 import {
   type DebtorWrite,
-  findDebtorIds,
+  findDebtors,
   findExistingInvoices,
   upsertContacts,
   upsertDebtors,
@@ -33,6 +33,7 @@ export type WriteContext = {
 };
 
 export type BatchRow = { file: string; row: number; value: ValidRow };
+type KnownRow = BatchRow & { debtorId: string; debtorTermDays: number | null };
 export type BatchOutcome = { imported: number; updated: number; unchanged: number; errors: ImportError[] };
 
 export async function writeBatch(
@@ -71,13 +72,13 @@ export async function writeBatch(
         data: { fields: d.fields },
       });
 
-    const debtorIds = await findDebtorIds(tx, ctx.org.id, [
+    const debtorRefs = await findDebtors(tx, ctx.org.id, [
       ...new Set(batch.map((r) => r.value.debtor.number)),
     ]);
-    const known: (BatchRow & { debtorId: string })[] = [];
+    const known: KnownRow[] = [];
     for (const r of batch) {
-      const debtorId = debtorIds.get(r.value.debtor.number);
-      if (debtorId) known.push({ ...r, debtorId });
+      const ref = debtorRefs.get(r.value.debtor.number);
+      if (ref) known.push({ ...r, debtorId: ref.id, debtorTermDays: ref.paymentTermDays });
       else
         outcome.errors.push({
           file: r.file,
@@ -107,7 +108,7 @@ export async function writeBatch(
 async function writeInvoices(
   tx: Db,
   ctx: WriteContext,
-  rows: readonly (BatchRow & { debtorId: string })[],
+  rows: readonly KnownRow[],
   outcome: BatchOutcome,
   event: (
     debtorId: string,
@@ -126,8 +127,13 @@ async function writeInvoices(
   const existingByKey = new Map(existing.map((e) => [`${e.kind}\u0000${e.number}`, e]));
   const planned: { row: BatchRow; plan: Extract<InvoicePlan, { outcome: 'new' | 'changed' }> }[] = [];
   for (const r of withInvoice) {
-    const invoice = r.value.invoice;
-    if (!invoice) continue;
+    const given = r.value.invoice;
+    if (!given) continue;
+    // Without a due date or term in the file, the debtor's agreed term applies.
+    const invoice =
+      given.isDueDateDefaulted && r.debtorTermDays !== null
+        ? { ...given, dueDate: addDays(given.issueDate, r.debtorTermDays), paymentTermDays: r.debtorTermDays }
+        : given;
     const plan = planInvoice(
       invoice,
       r.debtorId,

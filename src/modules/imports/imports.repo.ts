@@ -111,18 +111,20 @@ export async function upsertDebtors(
   };
 }
 
-export async function findDebtorIds(
+export type DebtorRef = { id: string; paymentTermDays: number | null };
+
+export async function findDebtors(
   tx: Db,
   orgId: string,
   numbers: readonly string[],
-): Promise<Map<string, string>> {
+): Promise<Map<string, DebtorRef>> {
   if (numbers.length === 0) return new Map();
-  const found = await rows<{ id: string; number: string }>(
+  const found = await rows<DebtorRef & { number: string }>(
     tx,
-    sql`select id, number from debtors
+    sql`select id, number, payment_term_days as "paymentTermDays" from debtors
       where org_id = ${orgId} and number in (select json_array_elements_text(${json(numbers)}))`,
   );
-  return new Map(found.map((d) => [d.number, d.id]));
+  return new Map(found.map((d) => [d.number, { id: d.id, paymentTermDays: d.paymentTermDays }]));
 }
 
 /** Debtor numbers of existing debtors with one of these VAT or company numbers (for e-invoices). */

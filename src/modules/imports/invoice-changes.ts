@@ -29,7 +29,7 @@ export type ExistingInvoice = {
 };
 
 /** The row as it will be stored. */
-export type InvoiceRecord = Omit<InvoiceInput, 'openCents' | 'debtorNumber'> & {
+export type InvoiceRecord = Omit<InvoiceInput, 'openCents' | 'debtorNumber' | 'isDueDateDefaulted'> & {
   debtorId: string;
   openCents: number;
   status: InvoiceStatus;
@@ -67,7 +67,7 @@ export function planInvoice(input: InvoiceInput, debtorId: string, existing?: Ex
     existing && KEPT_STATUSES.has(existing.status)
       ? existing.status
       : paymentStatus(input.totalCents, openCents);
-  const { debtorNumber: _, ...fields } = input;
+  const { debtorNumber: _, isDueDateDefaulted: __, ...fields } = input;
   const record: InvoiceRecord = { ...fields, debtorId, openCents, status };
   if (!existing) return { outcome: 'new', record };
   const changes: Record<string, Change> = {};

@@ -59,6 +59,8 @@ export type InvoiceInput = {
   paymentReference: string | null;
   orderDescription: string | null;
   creditedInvoiceNumber: string | null;
+  /** True when neither a due date nor a term was given: the debtor's own term may still apply. */
+  isDueDateDefaulted?: boolean;
 };
 
 export type FieldIssue = { field: string; message: string };
@@ -304,6 +306,9 @@ function readInvoice(
     paymentReference: optional('reference'),
     orderDescription: optional('description'),
     creditedInvoiceNumber: optional('credited_invoice'),
+    ...(dueDateGiven === undefined && paymentTermDays === null && r.debtor.paymentTermDays === undefined
+      ? { isDueDateDefaulted: true }
+      : {}),
   };
 }
 
