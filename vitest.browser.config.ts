@@ -13,5 +13,7 @@ export default defineConfig({
     hookTimeout: 180_000,
     pool: 'forks',
     fileParallelism: false,
+    // The UI debounces and the server may be a cold PGlite: give polled assertions time.
+    expect: { poll: { timeout: 10_000 } },
   },
 });

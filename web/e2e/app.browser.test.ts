@@ -1,0 +1,172 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BrowserFixture, seedBrowserFixture } from './fixture.js';
+import {
+  CHROMIUM_PATH,
+  hasChromium,
+  launchBrowser,
+  SCREENSHOT_DIR,
+  type TestBrowser,
+  type TestServer,
+  startTestServer,
+} from './harness.js';
+
+if (!hasChromium) {
+  console.warn(
+    `\n  SKIPPED browser tests: no Chromium at ${CHROMIUM_PATH}. Install it with ` +
+      '`apt-get install -y chromium` (never `npx playwright install`).\n',
+  );
+}
+
+/**
+ * One collector's morning, in order: log in, find a debtor in the list by aging bucket and
+ * search, open the dossier, check who to call and what happened, add a note, open an invoice,
+ * switch organisation, switch to French. Screenshots of every screen go to web/e2e/screenshots.
+ */
+describe.skipIf(!hasChromium)('web app in Chromium', () => {
+  let server: TestServer & { seeded: BrowserFixture };
+  let browser: TestBrowser;
+  let page: Page;
+  let fixture: BrowserFixture;
+  const pageErrors: string[] = [];
+
+  const shot = (name: string) => page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+  const url = (path: string) => `${server.baseUrl}${path}`;
+  /** Text as a person reads it: Intl puts (narrow) no-break spaces in money. */
+  const textOf = async (testId: string) =>
+    (await page.getByTestId(testId).first().textContent())?.replace(/[\u00a0\u202f]/g, ' ');
+
+  beforeAll(async () => {
+    await mkdir(SCREENSHOT_DIR, { recursive: true });
+    server = await startTestServer(seedBrowserFixture);
+    fixture = server.seeded;
+    browser = await launchBrowser();
+    page = browser.page;
+    page.setDefaultTimeout(15_000);
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('refuses a wrong password with a message, then logs in to the debtor list', async () => {
+    await page.goto(url('/'));
+    await page.getByLabel('E-mailadres').fill(fixture.email);
+    await page.getByLabel('Wachtwoord').fill('not the password');
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('klopt niet');
+    await shot('01-login-error');
+
+    await page.getByLabel('Wachtwoord').fill(fixture.password);
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.getByRole('heading', { name: 'Debiteuren' }).waitFor();
+    await page.getByTestId('debtor-row').first().waitFor();
+    expect(page.url()).toBe(url('/debtors'));
+    // The session starts in the user's first organisation by name; the fixture's is the other one.
+    expect(await page.getByTestId('org-switch').inputValue()).toBe(fixture.organisationB.id);
+    await page.getByTestId('org-switch').selectOption(fixture.organisationA.id);
+    await expect.poll(() => page.getByTestId('debtor-total').textContent()).toBe('62 debiteuren');
+    expect(await page.getByTestId('debtor-row').count()).toBe(50);
+    // Sorted by overdue amount, largest first; money as Dutch writes it.
+    const overdue = await page.locator('[data-testid=debtor-row] td:last-child').allTextContents();
+    expect(overdue[0]).toMatch(/^€\s\d{1,3}(\.\d{3})*,\d{2}$/);
+    const cents = overdue.map((text) => Number(text.replace(/[^\d,]/g, '').replace(',', '.')));
+    expect(cents).toEqual([...cents].sort((a, b) => b - a));
+    await shot('02-debtor-list');
+  });
+
+  it('filters by aging bucket and search, keeping the filters in the URL', async () => {
+    await page.getByTestId('aging-31-60').click();
+    await page.waitForURL(/aging=31-60/);
+    await page.keyboard.press('/');
+    await page.keyboard.type('jansen');
+    await page.waitForURL(/search=jansen/);
+    await expect.poll(() => page.getByTestId('debtor-row').count()).toBe(1);
+    expect(await page.getByTestId('debtor-row').first().textContent()).toContain(fixture.debtor.name);
+    expect(await page.getByTestId('debtor-total').textContent()).toBe('1 debiteur');
+    await shot('03-debtor-list-filtered');
+
+    // The other Jansen is 10 days late: it shows up once the bucket filter goes.
+    await page.getByTestId('aging-all').click();
+    await expect.poll(() => page.getByTestId('debtor-row').count()).toBe(2);
+    await page.getByTestId('aging-31-60').click();
+    await expect.poll(() => page.getByTestId('debtor-row').count()).toBe(1);
+  });
+
+  it('opens the dossier with Enter: contacts with tel: links, open items, timeline; adds a note', async () => {
+    await page.getByTestId('debtor-search').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(url(`/debtors/${fixture.debtor.id}`));
+    await page.getByRole('heading', { name: fixture.debtor.name }).waitFor();
+
+    const phone = page.getByTestId('contact-phone').first();
+    expect(await phone.getAttribute('href')).toBe(fixture.debtor.phoneHref);
+    expect(await phone.textContent()).toContain('+31 33 234 5678');
+    expect(await phone.textContent()).toContain('214');
+    expect(await page.getByTestId('contact').first().textContent()).toContain('Aanspreekpunt betalingen');
+    expect(await textOf('dossier-overdue')).toBe('€ 1.250,50');
+    expect(await page.getByTestId('open-items').textContent()).toContain('F2026-1102');
+
+    const timeline = page.getByTestId('timeline');
+    expect(await timeline.textContent()).toContain('Petra belooft de helft vrijdag te betalen.');
+    expect(await timeline.textContent()).toContain('Factuur geïmporteerd');
+
+    await page.keyboard.press('n');
+    await page.keyboard.type('Gebeld met Petra: betaalt € 625,25 op vrijdag.');
+    await page.keyboard.press('Control+Enter');
+    await expect
+      .poll(() => timeline.locator('li').first().textContent())
+      .toContain('Gebeld met Petra: betaalt € 625,25 op vrijdag.');
+    expect(await timeline.locator('li').first().textContent()).toContain('Sanne de Wit');
+    await shot('04-dossier');
+  });
+
+  it('shows the invoice detail with its notes and timeline', async () => {
+    await page.getByRole('link', { name: 'F2026-1102' }).first().click();
+    await page.getByRole('heading', { name: /F2026-1102/ }).waitFor();
+    expect(await textOf('invoice-open')).toBe('€ 1.250,50');
+    expect(await page.textContent('main')).toContain('Vervanging cv-ketel en 12 radiatoren');
+    await shot('05-invoice');
+    // Back to the dossier, and back again to the list with its filters intact.
+    await page.keyboard.press('Escape');
+    await page.waitForURL(url(`/debtors/${fixture.debtor.id}`));
+    await page.getByRole('heading', { name: fixture.debtor.name }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.waitForURL(/\/debtors\?.*aging=31-60/);
+    await expect.poll(() => page.getByTestId('debtor-row').count()).toBe(1);
+  });
+
+  it('switches organisation and back', async () => {
+    await page.getByTestId('org-switch').selectOption(fixture.organisationB.id);
+    await page.waitForURL(url('/debtors'));
+    await expect.poll(() => page.getByTestId('debtor-row').first().textContent()).toContain(fixture.onlyInOrganisationB);
+    await page.getByTestId('org-switch').selectOption(fixture.organisationA.id);
+    await expect.poll(() => page.getByTestId('debtor-total').textContent()).toBe('62 debiteuren');
+  });
+
+  it('switches to French and remembers it', async () => {
+    await page.getByRole('button', { name: 'FR', exact: true }).click();
+    await page.getByRole('heading', { name: 'Débiteurs' }).waitFor();
+    expect(await page.getByTestId('debtor-total').textContent()).toBe('62 débiteurs');
+    expect(await page.getByTestId('aging-90+').textContent()).toBe('90+ jours');
+    await page.reload();
+    await page.getByRole('heading', { name: 'Débiteurs' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('fr');
+    await page.getByTestId('debtor-row').first().waitFor();
+    // French money: the euro sign after the amount.
+    const overdue = await page.locator('[data-testid=debtor-row] td:last-child').first().textContent();
+    expect(overdue).toMatch(/^\d{1,3}([\s\u202f]\d{3})*,\d{2}\s€$/);
+    await shot('06-debtor-list-fr');
+    await page.goto(url(`/debtors/${fixture.debtor.id}`));
+    await page.getByText('Contact paiements').waitFor();
+    await shot('07-dossier-fr');
+  });
+
+  it('raised no errors in the page', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
