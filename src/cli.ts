@@ -77,5 +77,5 @@ export async function runCli(
 
 /** The commands of every capability; each module contributes its own. */
 async function defaultRegistrations(): Promise<CliRegistration[]> {
-  return [];
+  return [(await import('./modules/demo/demo.cli.js')).demoCli];
 }
