@@ -1,13 +1,17 @@
 import { InvalidArgumentError } from 'commander';
 import { z } from 'zod';
 import type { CliRegistration } from '../../cli.js';
-import { DEMO_PROFILE_SPECS, DEMO_PROFILES, type DemoProfileName } from './demo-organisations.js';
 import { DEFAULT_DEMO, type SeedDemoResult, seedDemoPortfolio } from './demo.service.js';
+import { DEMO_PROFILE_SPECS, DEMO_PROFILES, type DemoProfileName } from './demo-organisations.js';
 
 const DemoOptionsSchema = z.object({
   debtors: z.number().int().min(1).max(5_000_000),
   invoices: z.number().int().min(0).max(20_000_000),
-  seed: z.number().int().min(0).max(2 ** 32 - 1),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 32 - 1),
   orgSlug: z
     .string()
     .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'lowercase letters, digits and dashes, 2–63 characters')
@@ -30,8 +34,18 @@ export const demoCli: CliRegistration = (program, context) => {
       'generate a deterministic demo portfolio (debtors, contacts, invoices, payments, disputes) in a new organisation',
     )
     .option('--debtors <n>', 'number of debtors', wholeNumber, DEFAULT_DEMO.debtors)
-    .option('--invoices <n>', 'number of invoices (credit notes come on top)', wholeNumber, DEFAULT_DEMO.invoices)
-    .option('--seed <n>', 'random seed: the same seed gives the same portfolio', wholeNumber, DEFAULT_DEMO.seed)
+    .option(
+      '--invoices <n>',
+      'number of invoices (credit notes come on top)',
+      wholeNumber,
+      DEFAULT_DEMO.invoices,
+    )
+    .option(
+      '--seed <n>',
+      'random seed: the same seed gives the same portfolio',
+      wholeNumber,
+      DEFAULT_DEMO.seed,
+    )
     .option('--org-slug <slug>', 'slug of the new organisation (default: the profile’s, e.g. van-der-berg)')
     .option('--profile <name>', `creditor: ${DEMO_PROFILES.join(' or ')}`, 'installation-nl')
     .option('--json', 'print the result as JSON')
