@@ -77,5 +77,9 @@ export async function runCli(
 
 /** The commands of every capability; each module contributes its own. */
 async function defaultRegistrations(): Promise<CliRegistration[]> {
-  return [(await import('./modules/demo/demo.cli.js')).demoCli];
+  return [
+    (await import('./modules/demo/demo.cli.js')).demoCli,
+    (await import('./modules/ledger/ledger.cli.js')).ledgerCli,
+    (await import('./serve.cli.js')).serveCli,
+  ];
 }

@@ -1,0 +1,41 @@
+import { InvalidArgumentError } from 'commander';
+import type { CliRegistration } from './cli.js';
+import { findUserByEmail } from './modules/auth/auth.repo.js';
+import { ensureDemoPortfolio } from './modules/demo/demo.service.js';
+import { DEMO_ADMIN_EMAIL } from './modules/demo/demo-organisations.js';
+import { closeOnSignal, startServer } from './server.js';
+
+const portNumber = (value: string): number => {
+  if (!/^\d{1,5}$/.test(value) || Number(value) > 65535)
+    throw new InvalidArgumentError('expected a port 0–65535');
+  return Number(value);
+};
+
+/** `collectdesk serve`: migrate, seed the demo on an empty database, serve the API and web app. */
+export const serveCli: CliRegistration = (program, context) => {
+  program
+    .command('serve')
+    .description('serve the API and the web app (migrates first; an empty database gets the demo portfolio)')
+    .option('--port <n>', 'port to listen on (default: PORT or 3000)', portNumber)
+    .option('--host <host>', 'address to listen on (default: HOST or 127.0.0.1)')
+    .addHelpText('after', '\nExamples:\n  collectdesk serve\n  collectdesk serve --port 8080 --host 0.0.0.0')
+    .action(async (options: { port?: number; host?: string }) => {
+      const deps = await context.deps();
+      const demoLogin = await ensureDemoPortfolio(deps);
+      const server = await startServer(deps, {
+        host: options.host ?? deps.config.host,
+        port: options.port ?? deps.config.port,
+      });
+      const shown = server.url.replace('://0.0.0.0:', '://127.0.0.1:');
+      context.stdout(`Collectdesk is running at ${shown}`);
+      if (demoLogin) {
+        context.stdout(`Demo login: ${demoLogin.email} / ${demoLogin.password}`);
+        context.stdout('(the password is shown only this once: write it down)');
+      } else if (await findUserByEmail(deps.db, DEMO_ADMIN_EMAIL)) {
+        context.stdout(`Demo login: ${DEMO_ADMIN_EMAIL} (password as printed when the demo was created)`);
+      }
+      context.stdout(`API docs: ${shown}/api/docs — stop with Ctrl-C`);
+      await closeOnSignal(server);
+      context.stdout('Collectdesk stopped');
+    });
+};
