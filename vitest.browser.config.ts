@@ -7,7 +7,8 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
-    include: ['web/e2e/**/*.browser.test.ts'],
+    // Also the web app's own unit tests (pure formatting), which the server suite leaves out.
+    include: ['web/e2e/**/*.browser.test.ts', 'web/src/**/*.test.ts'],
     globalSetup: ['src/test/global-setup.ts', 'web/e2e/global-setup.ts'],
     testTimeout: 120_000,
     hookTimeout: 180_000,

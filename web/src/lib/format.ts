@@ -73,3 +73,18 @@ export function weekdayName(isoDay: number, language: AppLanguage): string {
   const date = new Date(Date.UTC(2024, 0, isoDay));
   return new Intl.DateTimeFormat(LOCALES[language], { weekday: 'short', timeZone: 'UTC' }).format(date);
 }
+
+/**
+ * A payment reference as people read it aloud on the phone: ISO 11649 creditor references
+ * (RF18 5390 0754 7034) and 16-digit Dutch betalingskenmerken in groups of four, a Belgian
+ * structured communication as +++123/4567/89002+++. Anything else is shown as stored.
+ */
+export function formatReference(reference: string | null | undefined): string {
+  if (!reference) return '';
+  const compact = reference.replace(/\s+/g, '');
+  if (/^RF\d{2}[0-9A-Za-z]{1,21}$/.test(compact)) return compact.replace(/(.{4})(?=.)/g, '$1 ');
+  const ogm = /^[+*]{3}(\d{3})\/?(\d{4})\/?(\d{5})[+*]{3}$/.exec(compact);
+  if (ogm) return `+++${ogm[1]}/${ogm[2]}/${ogm[3]}+++`;
+  if (/^\d{16}$/.test(compact)) return compact.replace(/(\d{4})(?=\d)/g, '$1 ');
+  return reference;
+}

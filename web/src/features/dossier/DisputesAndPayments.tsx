@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Dispute, Payment } from '../../api-types.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
-import { formatDate, formatDateTime, formatMoney, isZero } from '../../lib/format.ts';
+import { formatDate, formatDateTime, formatMoney, formatReference, isZero } from '../../lib/format.ts';
 import { Link } from '../../lib/router.tsx';
 
 export function DisputesTable({
@@ -92,7 +92,7 @@ export function PaymentsTable({ payments }: { payments: Payment[] }) {
             {payments.map((payment) => (
               <tr key={payment.id}>
                 <td>{formatDate(payment.date, language)}</td>
-                <td className="mono small">{payment.reference ?? ''}</td>
+                <td className="mono small">{formatReference(payment.reference)}</td>
                 <td>{t(`paymentMethod.${payment.method}`, { defaultValue: payment.method })}</td>
                 <td>{t(`paymentStatus.${payment.status}`)}</td>
                 <td className="mono small">

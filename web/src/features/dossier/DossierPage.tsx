@@ -64,7 +64,7 @@ export function DossierPage({ debtorId }: { debtorId: string }) {
             <span>{debtor.country}</span>
             {debtor.segment && <span>{debtor.segment}</span>}
             <span>
-              {t('debtors.collector')}: {debtor.collector?.name ?? t('debtors.unassigned')}
+              {t('dossier.collectorIs', { name: debtor.collector?.name ?? t('debtors.unassigned') })}
             </span>
             {debtor.paymentTermDays !== null && (
               <span>{t('dossier.term', { count: debtor.paymentTermDays })}</span>

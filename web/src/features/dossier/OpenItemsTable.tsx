@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { InvoiceListItem } from '../../api-types.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
-import { formatDate, formatMoney } from '../../lib/format.ts';
+import { formatDate, formatMoney, formatReference } from '../../lib/format.ts';
 import { Link } from '../../lib/router.tsx';
 import { AgingBadge } from '../../ui/AgingBadge.tsx';
 import { StatusBadge } from '../../ui/StatusBadge.tsx';
@@ -69,7 +69,7 @@ export function OpenItemsTable({
                   <td>
                     <StatusBadge status={item.status} />
                   </td>
-                  <td className="mono small">{item.reference ?? ''}</td>
+                  <td className="mono small">{formatReference(item.reference)}</td>
                   <td className="num money">{formatMoney(item.amount, language, item.currency)}</td>
                   <td className="num money strong">{formatMoney(item.open, language, item.currency)}</td>
                 </tr>

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../i18n/use-language.ts';
-import { formatDate, formatMoney } from '../../lib/format.ts';
+import { formatDate, formatMoney, formatReference } from '../../lib/format.ts';
 import { goBack, Link } from '../../lib/router.tsx';
 import { useFetch } from '../../lib/use-fetch.ts';
 import { useGlobalKey } from '../../lib/use-global-key.ts';
@@ -94,7 +94,7 @@ export function InvoicePage({ invoiceId }: { invoiceId: string }) {
                 {inv.paymentTermDays !== null ? t('dossier.term', { count: inv.paymentTermDays }) : '–'}
               </Fact>
               <Fact label={t('invoice.reference')}>
-                <span className="mono">{inv.reference ?? '–'}</span>
+                <span className="mono">{formatReference(inv.reference) || '–'}</span>
               </Fact>
               <Fact label={t('invoice.currency')}>{inv.currency}</Fact>
               {inv.creditedInvoiceNumber && (
@@ -133,7 +133,7 @@ export function InvoicePage({ invoiceId }: { invoiceId: string }) {
                   {inv.allocations.map((allocation) => (
                     <tr key={allocation.id}>
                       <td>{formatDate(allocation.paymentDate, language)}</td>
-                      <td className="mono small">{allocation.paymentReference ?? ''}</td>
+                      <td className="mono small">{formatReference(allocation.paymentReference)}</td>
                       <td className="num money">{money(allocation.amount)}</td>
                     </tr>
                   ))}
