@@ -66,11 +66,14 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     await page.getByRole('heading', { name: 'Debiteuren' }).waitFor();
     await page.getByTestId('debtor-row').first().waitFor();
     expect(page.url()).toBe(url('/debtors'));
-    // The session starts in the user's first organisation by name; the fixture's is the other one.
-    expect(await page.getByTestId('org-switch').inputValue()).toBe(fixture.organisationB.id);
-    await page.getByTestId('org-switch').selectOption(fixture.organisationA.id);
-    await expect.poll(() => page.getByTestId('debtor-total').textContent()).toBe('62 debiteuren');
-    expect(await page.getByTestId('debtor-row').count()).toBe(50);
+    // The session starts in the user's first organisation by name; the test works in the Dutch one.
+    if ((await page.getByTestId('org-switch').inputValue()) !== fixture.organisationA.id) {
+      await page.getByTestId('org-switch').selectOption(fixture.organisationA.id);
+    }
+    await expect
+      .poll(() => page.getByTestId('debtor-total').textContent())
+      .toBe(`${fixture.organisationA.debtorCount} debiteuren`);
+    expect(await page.getByTestId('debtor-row').count()).toBe(Math.min(50, fixture.organisationA.debtorCount));
     // Sorted by overdue amount, largest first; money as Dutch writes it.
     const overdue = await page.locator('[data-testid=debtor-row] td:last-child').allTextContents();
     expect(overdue[0]).toMatch(/^€\s\d{1,3}(\.\d{3})*,\d{2}$/);
@@ -83,14 +86,14 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     await page.getByTestId('aging-31-60').click();
     await page.waitForURL(/aging=31-60/);
     await page.keyboard.press('/');
-    await page.keyboard.type('jansen');
-    await page.waitForURL(/search=jansen/);
+    await page.keyboard.type(fixture.search);
+    await page.waitForURL(new RegExp(`search=${fixture.search}`));
     await expect.poll(() => page.getByTestId('debtor-row').count()).toBe(1);
     expect(await page.getByTestId('debtor-row').first().textContent()).toContain(fixture.debtor.name);
     expect(await page.getByTestId('debtor-total').textContent()).toBe('1 debiteur');
     await shot('03-debtor-list-filtered');
 
-    // The other Jansen is 10 days late: it shows up once the bucket filter goes.
+    // The other match is 10 days late: it shows up once the bucket filter goes.
     await page.getByTestId('aging-all').click();
     await expect.poll(() => page.getByTestId('debtor-row').count()).toBe(2);
     await page.getByTestId('aging-31-60').click();
@@ -108,6 +111,7 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     expect(await phone.textContent()).toContain('+31 33 234 5678');
     expect(await phone.textContent()).toContain('214');
     expect(await page.getByTestId('contact').first().textContent()).toContain('Aanspreekpunt betalingen');
+    expect(await page.getByTestId('contact').first().textContent()).toContain('toestel 214');
     expect(await textOf('dossier-overdue')).toBe('€ 1.250,50');
     expect(await page.getByTestId('open-items').textContent()).toContain('F2026-1102');
 
@@ -121,7 +125,7 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     await expect
       .poll(() => timeline.locator('li').first().textContent())
       .toContain('Gebeld met Petra: betaalt € 625,25 op vrijdag.');
-    expect(await timeline.locator('li').first().textContent()).toContain('Sanne de Wit');
+    expect(await timeline.locator('li').first().textContent()).toContain(fixture.userName);
     await shot('04-dossier');
   });
 
@@ -143,15 +147,20 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
   it('switches organisation and back', async () => {
     await page.getByTestId('org-switch').selectOption(fixture.organisationB.id);
     await page.waitForURL(url('/debtors'));
-    await expect.poll(() => page.getByTestId('debtor-row').first().textContent()).toContain(fixture.onlyInOrganisationB);
+    await expect
+      .poll(() => page.getByTestId('debtor-total').textContent())
+      .toBe(`${fixture.organisationB.debtorCount} debiteuren`);
+    await shot('06-debtor-list-second-organisation');
     await page.getByTestId('org-switch').selectOption(fixture.organisationA.id);
-    await expect.poll(() => page.getByTestId('debtor-total').textContent()).toBe('62 debiteuren');
+    await expect
+      .poll(() => page.getByTestId('debtor-total').textContent())
+      .toBe(`${fixture.organisationA.debtorCount} debiteuren`);
   });
 
   it('switches to French and remembers it', async () => {
     await page.getByRole('button', { name: 'FR', exact: true }).click();
     await page.getByRole('heading', { name: 'Débiteurs' }).waitFor();
-    expect(await page.getByTestId('debtor-total').textContent()).toBe('62 débiteurs');
+    expect(await page.getByTestId('debtor-total').textContent()).toBe(`${fixture.organisationA.debtorCount} débiteurs`);
     expect(await page.getByTestId('aging-90+').textContent()).toBe('90+ jours');
     await page.reload();
     await page.getByRole('heading', { name: 'Débiteurs' }).waitFor();
@@ -160,10 +169,10 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     // French money: the euro sign after the amount.
     const overdue = await page.locator('[data-testid=debtor-row] td:last-child').first().textContent();
     expect(overdue).toMatch(/^\d{1,3}([\s\u202f]\d{3})*,\d{2}\s€$/);
-    await shot('06-debtor-list-fr');
+    await shot('07-debtor-list-fr');
     await page.goto(url(`/debtors/${fixture.debtor.id}`));
     await page.getByText('Contact paiements').waitFor();
-    await shot('07-dossier-fr');
+    await shot('08-dossier-fr');
   });
 
   it('raised no errors in the page', () => {
