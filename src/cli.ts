@@ -81,5 +81,6 @@ async function defaultRegistrations(): Promise<CliRegistration[]> {
     (await import('./modules/demo/demo.cli.js')).demoCli,
     (await import('./modules/ledger/ledger.cli.js')).ledgerCli,
     (await import('./serve.cli.js')).serveCli,
+    (await import('./modules/imports/imports.cli.js')).registerImportExportCommands,
   ];
 }

@@ -1,6 +1,7 @@
 import type { CalendarDate, ParseDateResult } from '../../core/calendar-date.js';
 import type { Country, DebtorKind, DocumentKind, Language } from '../../core/ledger/enums.js';
 import { parseAmount } from '../../core/money.js';
+import { unescapeFormulaGuard } from '../exports/csv-escape.js';
 import {
   createDateParser,
   createDueDateCalculator,
@@ -90,7 +91,7 @@ export function createRowValidator(params: {
     const issues: FieldIssue[] = [];
     const cell = (field: ImportField): string => {
       const index = columns[field];
-      return index === undefined ? '' : (record[index] ?? '').trim();
+      return index === undefined ? '' : unescapeFormulaGuard((record[index] ?? '').trim());
     };
     const label = (field: ImportField) => {
       const index = columns[field];
