@@ -44,6 +44,8 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   const app = Fastify({
     logger: deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel },
     bodyLimit: 5 * 1024 * 1024,
+    // One line per request is noise on a terminal; debug/trace turn it back on.
+    disableRequestLogging: !['debug', 'trace'].includes(deps.config.logLevel),
     // Behind a reverse proxy the client address (used by the login throttle) is in X-Forwarded-For.
     trustProxy: deps.config.publicUrl !== undefined,
   }).withTypeProvider<ZodTypeProvider>();

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Role } from '../../core/ledger/enums.js';
 import type { Db } from '../../db/client.js';
 import { apiTokens, memberships, organisations, sessions, users } from '../../db/schema/index.js';
@@ -21,6 +21,20 @@ export async function findUserById(db: Db, userId: string): Promise<UserRow | un
 
 /** The organisations a user belongs to, with the role in each, by name. */
 export async function findMemberships(db: Db, userId: string) {
+  return findMembershipsOrdered(db, userId, [asc(organisations.name), asc(organisations.id)]);
+}
+
+/** The organisation a new session opens in: the user's first membership, then by name. */
+export async function findDefaultMembership(db: Db, userId: string) {
+  const [first] = await findMembershipsOrdered(db, userId, [
+    asc(memberships.createdAt),
+    asc(organisations.name),
+    asc(organisations.id),
+  ]);
+  return first;
+}
+
+async function findMembershipsOrdered(db: Db, userId: string, order: SQL[]) {
   return db
     .select({
       id: organisations.id,
@@ -32,7 +46,7 @@ export async function findMemberships(db: Db, userId: string) {
     .from(memberships)
     .innerJoin(organisations, eq(organisations.id, memberships.orgId))
     .where(eq(memberships.userId, userId))
-    .orderBy(asc(organisations.name), asc(organisations.id));
+    .orderBy(...order);
 }
 
 export async function insertSession(

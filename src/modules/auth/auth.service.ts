@@ -7,6 +7,7 @@ import {
   deleteExpiredSessions,
   deleteSession,
   findApiTokens,
+  findDefaultMembership,
   findLiveApiToken,
   findMemberships,
   findSession,
@@ -56,7 +57,7 @@ export async function login(
     deps.throttle.recordFailure(key, now);
     throw new AppError('INVALID_CREDENTIALS', 'email or password is incorrect');
   }
-  const [first] = await findMemberships(deps.db, user.id);
+  const first = await findDefaultMembership(deps.db, user.id);
   if (!first) throw new AppError('FORBIDDEN', 'this account does not belong to any organisation');
   deps.throttle.reset(key);
 
