@@ -32,7 +32,9 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
   let fixture: BrowserFixture;
   const pageErrors: string[] = [];
 
-  const shot = (name: string) => page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+  /** What the user sees at 1280×800; `fullPage` for screens whose lower part matters too. */
+  const shot = (name: string, options: { fullPage?: boolean } = {}) =>
+    page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: options.fullPage ?? false });
   const url = (path: string) => `${server.baseUrl}${path}`;
   /** Text as a person reads it: Intl puts (narrow) no-break spaces in money. */
   const textOf = async (testId: string) =>
@@ -126,7 +128,7 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
       .poll(() => timeline.locator('li').first().textContent())
       .toContain('Gebeld met Petra: betaalt € 625,25 op vrijdag.');
     expect(await timeline.locator('li').first().textContent()).toContain(fixture.userName);
-    await shot('04-dossier');
+    await shot('04-dossier', { fullPage: true });
   });
 
   it('shows the invoice detail with its notes and timeline', async () => {
@@ -134,7 +136,7 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     await page.getByRole('heading', { name: /F2026-1102/ }).waitFor();
     expect(await textOf('invoice-open')).toBe('€ 1.250,50');
     expect(await page.textContent('main')).toContain('Vervanging cv-ketel en 12 radiatoren');
-    await shot('05-invoice');
+    await shot('05-invoice', { fullPage: true });
     // Back to the dossier, and back again to the list with its filters intact.
     await page.keyboard.press('Escape');
     await page.waitForURL(url(`/debtors/${fixture.debtor.id}`));
@@ -142,6 +144,18 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     await page.keyboard.press('Escape');
     await page.waitForURL(/\/debtors\?.*aging=31-60/);
     await expect.poll(() => page.getByTestId('debtor-row').count()).toBe(1);
+  });
+
+  it('opens the demo debtor with the most overdue from the list by keyboard', async () => {
+    await page.goto(url('/debtors'));
+    await page.getByTestId('debtor-row').first().waitFor();
+    const name = await page.locator('[data-testid=debtor-row] td.name a').nth(1).textContent();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: name ?? '' }).waitFor();
+    expect(await page.getByTestId('open-items').locator('tbody tr').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('timeline').locator('li').count()).toBeGreaterThan(0);
+    await shot('04b-dossier-demo', { fullPage: true });
   });
 
   it('switches organisation and back', async () => {

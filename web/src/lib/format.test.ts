@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatMoney, formatReference, isZero, weekdayName } from './format.ts';
+import { formatDate, formatMoney, formatReference, isZero, toCents, weekdayName } from './format.ts';
 import { formatPhone, telHref } from './phone.ts';
 
 // Intl separates with (narrow) no-break spaces; compare as a person reads it.
@@ -39,6 +39,12 @@ describe('dates and references', () => {
     ['INV 12', 'INV 12'],
   ])('formats reference %s', (reference, expected) => {
     expect(formatReference(reference)).toBe(expected);
+  });
+
+  it('reads amounts as exact cents for comparisons', () => {
+    expect(toCents('22777.29')).toBe(2277729n);
+    expect(toCents('-150.5')).toBe(-15050n);
+    expect(toCents('90071992547409.93')).toBe(9007199254740993n);
   });
 
   it('tells zero amounts', () => {

@@ -88,3 +88,11 @@ export function formatReference(reference: string | null | undefined): string {
   if (/^\d{16}$/.test(compact)) return compact.replace(/(\d{4})(?=\d)/g, '$1 ');
   return reference;
 }
+
+/** An API amount ("-1234.50") as integer cents, exactly: for comparing amounts, never for sums shown. */
+export function toCents(amount: string): bigint {
+  const match = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(amount.trim());
+  if (!match) throw new RangeError(`not an amount: ${amount}`);
+  const cents = BigInt(match[2] ?? '0') * 100n + BigInt((match[3] ?? '').padEnd(2, '0') || '0');
+  return match[1] ? -cents : cents;
+}

@@ -2,7 +2,7 @@ import { type KeyboardEvent as ReactKeyboardEvent, useEffect, useRef, useState }
 import { useTranslation } from 'react-i18next';
 import { AGING_BUCKETS, DEBTOR_SORTS, type DebtorListItem, type DebtorSort } from '../../api-types.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
-import { formatDate, formatMoney, formatNumber } from '../../lib/format.ts';
+import { formatDate, formatMoney, formatNumber, isZero } from '../../lib/format.ts';
 import { Link, navigate } from '../../lib/router.tsx';
 import { useDebounced, useFetch } from '../../lib/use-fetch.ts';
 import { useGlobalKey } from '../../lib/use-global-key.ts';
@@ -274,7 +274,9 @@ export function DebtorListPage() {
                   <td>{row.collector?.name ?? <span className="muted">{t('debtors.unassigned')}</span>}</td>
                   <td className="num">{row.openInvoiceCount}</td>
                   <td className="aging-cell-td">
-                    <AgingBadge daysLate={row.daysLate} bucket={row.agingBucket} compact />
+                    {!isZero(row.open) && (
+                      <AgingBadge daysLate={row.daysLate} bucket={row.agingBucket} compact />
+                    )}
                     {row.oldestOverdueDueDate && (
                       <span className="since" title={t('debtors.columns.oldestDue')}>
                         {formatDate(row.oldestOverdueDueDate, language)}
@@ -282,7 +284,9 @@ export function DebtorListPage() {
                     )}
                   </td>
                   <td className="num money">{formatMoney(row.open, language)}</td>
-                  <td className="num money strong">{formatMoney(row.overdue, language)}</td>
+                  <td className={`num money ${isZero(row.overdue) ? 'muted' : 'strong'}`}>
+                    {formatMoney(row.overdue, language)}
+                  </td>
                 </tr>
               );
             })}

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { AGING_BUCKETS } from '../../api-types.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
 import { bucketClass } from '../../lib/aging.ts';
-import { formatMoney, isZero } from '../../lib/format.ts';
+import { formatMoney, isZero, toCents } from '../../lib/format.ts';
 import { formatPhone, telHref } from '../../lib/phone.ts';
 import { goBack, Link } from '../../lib/router.tsx';
 import { useFetch } from '../../lib/use-fetch.ts';
@@ -111,7 +111,14 @@ export function DossierPage({ debtorId }: { debtorId: string }) {
           {debtor.creditLimit !== null && (
             <div>
               <dt>{t('dossier.creditLimit')}</dt>
-              <dd className="money">{formatMoney(debtor.creditLimit, language)}</dd>
+              <dd
+                className={`money ${toCents(debtor.open) > toCents(debtor.creditLimit) ? 'danger' : ''}`}
+                title={
+                  toCents(debtor.open) > toCents(debtor.creditLimit) ? t('dossier.overLimit') : undefined
+                }
+              >
+                {formatMoney(debtor.creditLimit, language)}
+              </dd>
             </div>
           )}
         </dl>
