@@ -4,8 +4,9 @@
  * contact, extension, preferred call days and times, and what the receptionist wants to hear.
  */
 import type { Country, DebtorKind, Language } from '../../core/ledger/enums.js';
-import type { contacts, debtors } from '../../db/schema/index.js';
+import type { debtors } from '../../db/schema/index.js';
 import { belgianBban, belgianEnterpriseNumber, composeIban } from './check-digits.js';
+import { CONSUMER_MAIL_DOMAINS, type ContactRow, generateContacts, type Person } from './demo-contacts.js';
 import {
   BRAND_HEADS,
   BRAND_TAILS,
@@ -39,18 +40,7 @@ import {
   regionLanguages,
   WATER_BOARDS,
 } from './demo-places.js';
-import {
-  BUSINESS_TAGS,
-  COLLECTIONS_ROLES,
-  CONSUMER_ROLE,
-  CONSUMER_TAGS,
-  DEBTOR_NOTES,
-  fill,
-  GATEKEEPER_NOTES,
-  GOVERNMENT_COLLECTIONS_ROLE,
-  OTHER_ROLES,
-  PART_TIME_GATEKEEPER_NOTE,
-} from './demo-texts.js';
+import { BUSINESS_TAGS, CONSUMER_TAGS, DEBTOR_NOTES, fill } from './demo-texts.js';
 import type { Random } from './random.js';
 
 export const DEMO_SEGMENTS = ['MKB', 'Groot zakelijk', 'Overheid', 'Particulier'] as const;
@@ -145,8 +135,8 @@ export function planDebtor(profile: DemoProfile, index: number, random: Random):
 
 export type DemoCollector = { id: string; name: string; role: 'senior_collector' | 'collector' };
 
+export type { ContactRow };
 export type DebtorRow = typeof debtors.$inferInsert & { id: string };
-export type ContactRow = typeof contacts.$inferInsert & { id: string };
 
 export type GeneratedDebtor = {
   plan: DebtorPlan;
@@ -159,8 +149,6 @@ export type GeneratedDebtor = {
   paymentWeekday: number;
   collector: DemoCollector | undefined;
 };
-
-type Person = { first: string; last: string; full: string };
 
 export function generateDebtor(params: {
   orgId: string;
@@ -191,6 +179,7 @@ export function generateDebtor(params: {
     city,
     domain,
     person,
+    newPerson: () => makePerson(plan.region, language, random),
     orgId: params.orgId,
     debtorId,
     id: (row) => params.id('contact', row),
@@ -250,15 +239,6 @@ export function generateDebtor(params: {
     collector,
   };
 }
-
-const CONSUMER_MAIL_DOMAINS = [
-  'ziggo.example',
-  'kpnmail.example',
-  'gmail.example',
-  'hotmail.example',
-  'telenet.example',
-  'skynet.example',
-];
 
 function pickEmailBox(language: Language, random: Random): string {
   if (language === 'fr') return random.pick(['comptabilite', 'factures', 'compta.fournisseurs']);
@@ -398,44 +378,6 @@ function registryNumbers(country: Country, random: Random): { companyNumber: str
 const DUTCH_BANK_WEIGHTS = DUTCH_BANKS.map((b) => [b, b.weight] as const);
 const BELGIAN_BANK_WEIGHTS = BELGIAN_BANKS.map((b) => [b, b.weight] as const);
 const POSTCODE_LETTERS = [...'ABCDEFGHJKLMNPRSTVWXZ'];
-const BELGIAN_MOBILE_PREFIXES = [
-  '70',
-  '71',
-  '72',
-  '73',
-  '75',
-  '76',
-  '77',
-  '78',
-  '79',
-  '84',
-  '85',
-  '86',
-  '88',
-  '89',
-  '92',
-  '93',
-  '94',
-  '95',
-  '96',
-  '97',
-  '98',
-  '99',
-];
-const CALL_DAY_WEIGHTS: readonly (readonly [readonly number[], number])[] = [
-  [[1, 2], 3],
-  [[2, 3, 4], 3],
-  [[2, 4], 1],
-  [[1, 2, 3, 4, 5], 2],
-  [[], 2],
-];
-const CALL_HOUR_WEIGHTS: readonly (readonly [readonly [string, string], number])[] = [
-  [['09:30', '11:30'], 4],
-  [['13:30', '15:30'], 3],
-  [['09:00', '12:00'], 2],
-  [['10:00', '15:00'], 1],
-];
-
 function dutchIban(random: Random): string {
   const bank = random.weighted(DUTCH_BANK_WEIGHTS);
   return composeIban('NL', `${bank.code}${dutchAccountNumber(random)}`);
@@ -488,94 +430,4 @@ function assignCollector(
   }
   if (random.chance(0.08) || juniors.length === 0) return undefined;
   return random.pick(juniors);
-}
-
-/** A landline in the city's area, or a mobile number, in E.164. */
-function phoneNumber(country: Country, city: City, mobile: boolean, random: Random): string {
-  if (country === 'NL') {
-    if (mobile) return `+316${random.int(1, 5)}${random.digits(7)}`;
-    const subscriberLength = 9 - city.areaCode.length;
-    return `+31${city.areaCode}${random.int(2, 9)}${random.digits(subscriberLength - 1)}`;
-  }
-  if (mobile) return `+324${random.pick(BELGIAN_MOBILE_PREFIXES)}${random.digits(6)}`;
-  const subscriberLength = 8 - city.areaCode.length;
-  const first = city.subscriberFirstDigits
-    ? (city.subscriberFirstDigits[random.int(0, city.subscriberFirstDigits.length - 1)] ?? '2')
-    : String(random.int(2, 8));
-  return `+32${city.areaCode}${first}${random.digits(subscriberLength - 1)}`;
-}
-
-function generateContacts(params: {
-  plan: DebtorPlan;
-  random: Random;
-  language: Language;
-  city: City;
-  domain: string;
-  person: Person;
-  orgId: string;
-  debtorId: string;
-  id: (row: number) => string;
-}): ContactRow[] {
-  const { plan, random, language, city, domain, person } = params;
-  const base = { orgId: params.orgId, debtorId: params.debtorId };
-  if (plan.kind === 'consumer') {
-    const evening = random.chance(0.4);
-    return [
-      {
-        ...base,
-        id: params.id(0),
-        name: person.full,
-        role: CONSUMER_ROLE[language],
-        email: `${domainLabel(person.first)}.${domainLabel(person.last)}@${random.pick(CONSUMER_MAIL_DOMAINS)}`,
-        phone: phoneNumber(plan.country, city, random.chance(0.8), random),
-        phoneExtension: null,
-        mobile: null,
-        preferredCallDays: evening ? [1, 2, 3, 4] : [],
-        preferredCallFrom: evening ? '18:30' : null,
-        preferredCallUntil: evening ? '20:00' : null,
-        isCollectionsContact: true,
-        gatekeeperNotes: evening ? 'Overdag niet bereikbaar (werkt in ploegendienst).' : null,
-      },
-    ];
-  }
-  const mainLine = phoneNumber(plan.country, city, false, random);
-  const count = plan.segment === 'Groot zakelijk' ? random.int(2, 3) : random.int(1, 3);
-  const rows: ContactRow[] = [];
-  for (let i = 0; i < count; i++) {
-    const isCollections = i === 0;
-    const contactPerson =
-      i === 0 && plan.segment === 'MKB' && random.chance(0.3)
-        ? person
-        : makePerson(plan.region, language, random);
-    const role = isCollections
-      ? plan.segment === 'Overheid'
-        ? GOVERNMENT_COLLECTIONS_ROLE[language]
-        : random.pick(COLLECTIONS_ROLES)[language]
-      : random.pick(OTHER_ROLES)[language];
-    const days = random.weighted(CALL_DAY_WEIGHTS);
-    const hours = random.weighted(CALL_HOUR_WEIGHTS);
-    const extension = random.chance(0.6) ? String(random.int(200, 489)) : null;
-    let gatekeeper: string | null = null;
-    if (isCollections && days.length === 2 && days[0] === 2 && days[1] === 4) {
-      gatekeeper = PART_TIME_GATEKEEPER_NOTE;
-    } else if (isCollections && random.chance(plan.segment === 'MKB' ? 0.4 : 0.6)) {
-      gatekeeper = fill(random.pick(GATEKEEPER_NOTES), { ext: extension ?? String(random.int(200, 489)) });
-    }
-    rows.push({
-      ...base,
-      id: params.id(i),
-      name: contactPerson.full,
-      role,
-      email: `${domainLabel(contactPerson.first)}.${domainLabel(contactPerson.last)}@${domain}`,
-      phone: mainLine,
-      phoneExtension: extension,
-      mobile: random.chance(0.35) ? phoneNumber(plan.country, city, true, random) : null,
-      preferredCallDays: days.length === 0 ? [] : [...days],
-      preferredCallFrom: days.length === 0 ? null : hours[0],
-      preferredCallUntil: days.length === 0 ? null : hours[1],
-      isCollectionsContact: isCollections,
-      gatekeeperNotes: gatekeeper,
-    });
-  }
-  return rows;
 }

@@ -77,6 +77,15 @@ export function nextWorkingDay(day: number): number {
   return weekday === 6 ? day + 2 : weekday === 7 ? day + 1 : day;
 }
 
+/** `day`, moved off a weekend to the Monday, unless that reaches `today`: then the last working day before it. */
+export function workingDayBefore(day: number, today: number): number {
+  const next = nextWorkingDay(day);
+  if (next < today) return next;
+  const last = today - 1;
+  const weekday = isoWeekday(last);
+  return weekday === 6 ? last - 1 : weekday === 7 ? last - 2 : last;
+}
+
 /** The first day on or after `day` that falls on ISO weekday `weekday`. */
 export function onOrAfterWeekday(day: number, weekday: number): number {
   return day + ((weekday - isoWeekday(day) + 7) % 7);
