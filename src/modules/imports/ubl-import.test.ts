@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -5,7 +6,7 @@ import type { Database } from '../../db/client.js';
 import { contacts, debtors, invoices, timelineEvents } from '../../db/schema/index.js';
 import { createTestDatabase } from '../../test/db.js';
 import { importInvoiceFiles } from './imports.service.js';
-import { createOrg, HAS_SAMPLES, SAMPLES_DIR, testDeps } from './test-support.js';
+import { createOrg, HAS_SAMPLES, makeZip, SAMPLES_DIR, scratchDir, testDeps } from './test-support.js';
 
 const UBL_DIR = join(SAMPLES_DIR, 'ubl');
 const actor = { label: 'import' };
@@ -168,5 +169,61 @@ describe.skipIf(!HAS_SAMPLES)('UBL sample files (../shared/samples/ubl)', () => 
 
     const again = await importInvoiceFiles(deps, { orgId: org.id, actor, files });
     expect(again).toEqual({ imported: 0, updated: 0, unchanged: EXPECTED.length, rejected: 0, errors: [] });
+  });
+
+  it('imports a .zip of e-invoices and rejects a hostile document inside it without stopping', async () => {
+    const org = await createOrg(database);
+    const deps = testDeps(database);
+    const scratch = await scratchDir();
+    try {
+      const names = ['en16931-nl-invoice-betalingskenmerk.xml', 'en16931-be-creditnote-ogm-paymentid.xml'];
+      const entries = await Promise.all(
+        names.map(async (name) => ({ name: `inbox/${name}`, data: await readFile(join(UBL_DIR, name)) })),
+      );
+      const xxe =
+        '<?xml version="1.0"?>\n<!DOCTYPE Invoice [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n<Invoice><ID>&xxe;</ID></Invoice>';
+      const zip = makeZip([
+        ...entries,
+        { name: 'inbox/evil.xml', data: Buffer.from(xxe) },
+        { name: 'inbox/invoice.pdf', data: Buffer.from('%PDF-1.4') },
+        { name: '__MACOSX/inbox/._evil.xml', data: Buffer.from('junk') },
+      ]);
+      const path = await scratch.write('inbox.zip', zip);
+      const report = await importInvoiceFiles(deps, {
+        orgId: org.id,
+        actor,
+        files: [{ name: 'inbox.zip', path }],
+      });
+      expect(report).toEqual({
+        imported: 2,
+        updated: 0,
+        unchanged: 0,
+        rejected: 1,
+        errors: [
+          {
+            file: 'inbox.zip/inbox/evil.xml',
+            row: 2,
+            field: 'file',
+            message:
+              'DOCTYPE and ENTITY declarations are not allowed in UBL files (refused to prevent XXE and entity expansion)',
+          },
+        ],
+      });
+      const again = await importInvoiceFiles(deps, {
+        orgId: org.id,
+        actor,
+        files: [{ name: 'inbox.zip', path }],
+      });
+      expect(again).toMatchObject({ imported: 0, unchanged: 2, rejected: 1 });
+      const broken = await scratch.write('broken.zip', Buffer.from('PK not really'));
+      const bad = await importInvoiceFiles(deps, {
+        orgId: org.id,
+        actor,
+        files: [{ name: 'broken.zip', path: broken }],
+      });
+      expect(bad.errors[0]).toMatchObject({ file: 'broken.zip', row: 0, field: 'file' });
+    } finally {
+      await scratch.cleanup();
+    }
   });
 });
