@@ -1,5 +1,7 @@
+import i18next from 'i18next';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { Me } from '../../api-types.ts';
+import { currentLanguage, rememberedLanguage } from '../../i18n/index.ts';
 import { ApiError, setCsrfToken, setUnauthenticatedHandler } from '../../lib/api.ts';
 import * as auth from './auth.api.ts';
 
@@ -27,6 +29,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     try {
       const me = await auth.fetchMe();
       setCsrfToken(me.csrfToken);
+      // Until this browser has a choice of its own, speak the user's language from their profile.
+      if (rememberedLanguage() === null && currentLanguage() !== me.user.language) {
+        void i18next.changeLanguage(me.user.language);
+        document.documentElement.lang = me.user.language;
+      }
       setState({ status: 'authenticated', me });
     } catch (error) {
       setCsrfToken(null);

@@ -55,7 +55,10 @@ export function DebtorListPage() {
   const move = (delta: number) => {
     setSelected((current) => {
       const next = Math.min(Math.max(current + delta, 0), Math.max(rows.length - 1, 0));
-      tableBody.current?.children[next]?.scrollIntoView({ block: 'nearest' });
+      const row = tableBody.current?.children[next];
+      row?.scrollIntoView({ block: 'nearest' });
+      // When focus is in the table, it follows the selection (Tab order stays on one row).
+      if (tableBody.current?.contains(document.activeElement)) row?.querySelector('a')?.focus();
       return next;
     });
   };
