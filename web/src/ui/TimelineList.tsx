@@ -26,13 +26,13 @@ export function TimelineList({
             </span>
             <time dateTime={event.occurredAt}>{formatDateTime(event.occurredAt, language)}</time>
             <span className="timeline-actor">{event.actor}</span>
+            {showInvoiceLinks && event.invoiceId && (
+              <Link className="timeline-link" to={`/invoices/${encodeURIComponent(event.invoiceId)}`}>
+                {t('timeline.openInvoice')}
+              </Link>
+            )}
           </div>
           <p className="timeline-summary">{event.summary}</p>
-          {showInvoiceLinks && event.invoiceId && (
-            <Link className="timeline-link" to={`/invoices/${encodeURIComponent(event.invoiceId)}`}>
-              {t('timeline.openInvoice')}
-            </Link>
-          )}
         </li>
       ))}
     </ol>

@@ -44,6 +44,12 @@ export function DebtorListPage() {
   const rows = list.data?.items ?? [];
   const total = list.data?.total ?? 0;
   const pageCount = Math.max(1, Math.ceil(total / query.pageSize));
+  // A bookmarked page past the end (the list got shorter, or another organisation): go to the last.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new result can reveal it.
+  useEffect(() => {
+    if (list.data && list.data.total > 0 && query.page > pageCount)
+      update({ page: pageCount }, { replace: true });
+  }, [list.data]);
   const [selected, setSelected] = useState(0);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new result starts at its first row.
   useEffect(() => setSelected(0), [list.data]);
@@ -57,8 +63,8 @@ export function DebtorListPage() {
       const next = Math.min(Math.max(current + delta, 0), Math.max(rows.length - 1, 0));
       const row = tableBody.current?.children[next];
       row?.scrollIntoView({ block: 'nearest' });
-      // When focus is in the table, it follows the selection (Tab order stays on one row).
-      if (tableBody.current?.contains(document.activeElement)) row?.querySelector('a')?.focus();
+      // Focus follows the selection (so Enter opens it), except while typing in the search box.
+      if (document.activeElement !== searchInput.current) row?.querySelector('a')?.focus();
       return next;
     });
   };

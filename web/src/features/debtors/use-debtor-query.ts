@@ -11,7 +11,10 @@ const isSort = (v: string | null): v is DebtorSort => DEBTOR_SORTS.includes(v as
  * The list's filters live in the URL, so a filtered list can be bookmarked, shared with a
  * colleague, and comes back unchanged with the browser's back button after opening a dossier.
  */
-export function useDebtorQuery(): [DebtorQuery, (changes: Partial<DebtorQuery>) => void] {
+export function useDebtorQuery(): [
+  DebtorQuery,
+  (changes: Partial<DebtorQuery>, options?: { replace?: boolean }) => void,
+] {
   const { search } = useLocation();
   const aging = search.get('aging');
   const sort = search.get('sort');
@@ -26,7 +29,7 @@ export function useDebtorQuery(): [DebtorQuery, (changes: Partial<DebtorQuery>) 
     pageSize: PAGE_SIZE,
   };
 
-  const update = (changes: Partial<DebtorQuery>) => {
+  const update = (changes: Partial<DebtorQuery>, options: { replace?: boolean } = {}) => {
     const next = { ...query, ...changes };
     // Any change of filter or order starts again at the first page.
     if (!('page' in changes)) next.page = 1;
@@ -39,7 +42,7 @@ export function useDebtorQuery(): [DebtorQuery, (changes: Partial<DebtorQuery>) 
     if (next.page > 1) params.set('page', String(next.page));
     const text = params.toString();
     // Typing in the search box replaces the entry; a filter or page change is a step back can undo.
-    navigate(text ? `/debtors?${text}` : '/debtors', { replace: 'search' in changes });
+    navigate(text ? `/debtors?${text}` : '/debtors', { replace: options.replace ?? 'search' in changes });
   };
 
   return [query, update];

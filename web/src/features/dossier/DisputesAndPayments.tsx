@@ -21,41 +21,43 @@ export function DisputesTable({
       {disputes.length === 0 ? (
         <p className="muted">{t('dossier.noDisputes')}</p>
       ) : (
-        <table className="data">
-          <thead>
-            <tr>
-              {showInvoice && <th scope="col">{t('invoice.number')}</th>}
-              <th scope="col">{t('dispute.reason')}</th>
-              <th scope="col">{t('dispute.status')}</th>
-              <th scope="col">{t('dispute.opened')}</th>
-              <th scope="col">{t('dispute.resolved')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {disputes.map((dispute) => (
-              <tr key={dispute.id}>
-                {showInvoice && (
-                  <td className="mono">
-                    <Link to={`/invoices/${encodeURIComponent(dispute.invoiceId)}`}>
-                      {dispute.invoiceNumber}
-                    </Link>
-                  </td>
-                )}
-                <td>
-                  {dispute.reason}
-                  {dispute.description && <div className="muted small">{dispute.description}</div>}
-                </td>
-                <td>
-                  <span className={`status dispute-${dispute.status}`}>
-                    {t(`disputeStatus.${dispute.status}`)}
-                  </span>
-                </td>
-                <td>{formatDateTime(dispute.openedAt, language)}</td>
-                <td>{dispute.resolvedAt ? formatDateTime(dispute.resolvedAt, language) : ''}</td>
+        <div className="table-wrap">
+          <table className="data">
+            <thead>
+              <tr>
+                {showInvoice && <th scope="col">{t('invoice.number')}</th>}
+                <th scope="col">{t('dispute.reason')}</th>
+                <th scope="col">{t('dispute.status')}</th>
+                <th scope="col">{t('dispute.opened')}</th>
+                <th scope="col">{t('dispute.resolved')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {disputes.map((dispute) => (
+                <tr key={dispute.id}>
+                  {showInvoice && (
+                    <td className="mono">
+                      <Link to={`/invoices/${encodeURIComponent(dispute.invoiceId)}`}>
+                        {dispute.invoiceNumber}
+                      </Link>
+                    </td>
+                  )}
+                  <td className="wrap">
+                    {dispute.reason}
+                    {dispute.description && <div className="muted small">{dispute.description}</div>}
+                  </td>
+                  <td>
+                    <span className={`status dispute-${dispute.status}`}>
+                      {t(`disputeStatus.${dispute.status}`)}
+                    </span>
+                  </td>
+                  <td>{formatDateTime(dispute.openedAt, language)}</td>
+                  <td>{dispute.resolvedAt ? formatDateTime(dispute.resolvedAt, language) : ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );
@@ -64,6 +66,7 @@ export function DisputesTable({
 export function PaymentsTable({ payments }: { payments: Payment[] }) {
   const { t } = useTranslation();
   const language = useLanguage();
+  const hasUnallocated = payments.some((payment) => !isZero(payment.unallocated));
   return (
     <section className="card" aria-labelledby="payments-title">
       <h2 id="payments-title">
@@ -72,49 +75,58 @@ export function PaymentsTable({ payments }: { payments: Payment[] }) {
       {payments.length === 0 ? (
         <p className="muted">{t('dossier.noPayments')}</p>
       ) : (
-        <table className="data">
-          <thead>
-            <tr>
-              <th scope="col">{t('payment.date')}</th>
-              <th scope="col">{t('payment.reference')}</th>
-              <th scope="col">{t('payment.method')}</th>
-              <th scope="col">{t('payment.status')}</th>
-              <th scope="col">{t('payment.allocatedTo')}</th>
-              <th scope="col" className="num">
-                {t('payment.unallocated')}
-              </th>
-              <th scope="col" className="num">
-                {t('payment.amount')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {payments.map((payment) => (
-              <tr key={payment.id}>
-                <td>{formatDate(payment.date, language)}</td>
-                <td className="mono small">{formatReference(payment.reference)}</td>
-                <td>{t(`paymentMethod.${payment.method}`, { defaultValue: payment.method })}</td>
-                <td>{t(`paymentStatus.${payment.status}`)}</td>
-                <td className="mono small">
-                  {payment.allocations.map((allocation, index) => (
-                    <span key={allocation.invoiceId}>
-                      {index > 0 && ', '}
-                      <Link to={`/invoices/${encodeURIComponent(allocation.invoiceId)}`}>
-                        {allocation.invoiceNumber}
-                      </Link>
-                    </span>
-                  ))}
-                </td>
-                <td className="num money">
-                  {isZero(payment.unallocated)
-                    ? ''
-                    : formatMoney(payment.unallocated, language, payment.currency)}
-                </td>
-                <td className="num money">{formatMoney(payment.amount, language, payment.currency)}</td>
+        <div className="table-wrap">
+          <table className="data">
+            <thead>
+              <tr>
+                <th scope="col">{t('payment.date')}</th>
+                <th scope="col">{t('payment.reference')}</th>
+                <th scope="col">{t('payment.status')}</th>
+                <th scope="col">{t('payment.allocatedTo')}</th>
+                {hasUnallocated && (
+                  <th scope="col" className="num">
+                    {t('payment.unallocated')}
+                  </th>
+                )}
+                <th scope="col" className="num">
+                  {t('payment.amount')}
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {payments.map((payment) => (
+                <tr key={payment.id}>
+                  <td>{formatDate(payment.date, language)}</td>
+                  <td className="mono small">{formatReference(payment.reference)}</td>
+                  <td>
+                    {t(`paymentStatus.${payment.status}`)}{' '}
+                    <span className="muted small">
+                      {t(`paymentMethod.${payment.method}`, { defaultValue: payment.method })}
+                    </span>
+                  </td>
+                  <td className="mono small">
+                    {payment.allocations.map((allocation, index) => (
+                      <span key={allocation.invoiceId}>
+                        {index > 0 && ', '}
+                        <Link to={`/invoices/${encodeURIComponent(allocation.invoiceId)}`}>
+                          {allocation.invoiceNumber}
+                        </Link>
+                      </span>
+                    ))}
+                  </td>
+                  {hasUnallocated && (
+                    <td className="num money">
+                      {isZero(payment.unallocated)
+                        ? ''
+                        : formatMoney(payment.unallocated, language, payment.currency)}
+                    </td>
+                  )}
+                  <td className="num money">{formatMoney(payment.amount, language, payment.currency)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );
