@@ -75,10 +75,18 @@ export const debtors = pgTable(
   },
   (t) => [
     uniqueIndex('debtors_org_number_idx').on(t.orgId, t.number),
+    // List orders: by overdue amount (also within a segment or a collector's debtors), by name,
+    // by oldest overdue due date. ORDER BY must say "desc nulls last" to match these indexes.
     index('debtors_org_overdue_idx').on(t.orgId, t.overdueCents.desc(), t.id),
     index('debtors_org_oldest_overdue_idx').on(t.orgId, t.oldestOverdueDueDate),
-    index('debtors_org_segment_idx').on(t.orgId, t.segment),
-    index('debtors_org_collector_idx').on(t.orgId, t.assignedCollectorId),
+    index('debtors_org_segment_overdue_idx').on(t.orgId, t.segment, t.overdueCents.desc(), t.id),
+    index('debtors_org_collector_overdue_idx').on(
+      t.orgId,
+      t.assignedCollectorId,
+      t.overdueCents.desc(),
+      t.id,
+    ),
+    index('debtors_org_name_idx').on(t.orgId, t.name, t.id),
     index('debtors_name_trgm_idx').using('gin', sql`lower(${t.name}) gin_trgm_ops`),
   ],
 );
@@ -147,6 +155,8 @@ export const invoices = pgTable(
     uniqueIndex('invoices_org_kind_number_idx').on(t.orgId, t.kind, t.number),
     index('invoices_debtor_idx').on(t.orgId, t.debtorId, t.dueDate),
     index('invoices_org_status_due_idx').on(t.orgId, t.status, t.dueDate),
+    // The invoice list without filters, latest due date first.
+    index('invoices_org_due_idx').on(t.orgId, t.dueDate, t.id),
     index('invoices_org_reference_idx').on(t.orgId, t.paymentReference),
     check('invoices_open_within_total', sql`abs(${t.openCents}) <= abs(${t.totalCents})`),
     check('invoices_credit_note_sign', sql`${t.kind} = 'invoice' or ${t.totalCents} <= 0`),

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
+  date,
   index,
   jsonb,
   pgEnum,
@@ -36,6 +37,11 @@ export const organisations = pgTable('organisations', {
   vatNumber: text('vat_number'),
   paymentReferenceKind: paymentReferenceKindEnum('payment_reference_kind').notNull().default('none'),
   timeZone: text('time_zone').notNull().default('Europe/Amsterdam'),
+  /**
+   * The day up to which every debtor's balance columns are current: "overdue" moves with the
+   * date, so the first list of a new day recomputes them (refreshDebtorBalances without debtorIds).
+   */
+  balancesAsOf: date('balances_as_of', { mode: 'string' }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

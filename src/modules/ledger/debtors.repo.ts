@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, isNotNull, isNull, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, isNotNull, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import type { CalendarDate } from '../../core/calendar-date.js';
 import { dueDateRangeOf } from '../../core/ledger/aging.js';
 import type { AgingBucket } from '../../core/ledger/enums.js';
@@ -78,7 +78,7 @@ export async function findDebtorRows(
 ): Promise<DebtorRowWithCollector[]> {
   const order =
     filter.sort === 'overdue'
-      ? [desc(debtors.overdueCents), asc(debtors.id)]
+      ? [sql`${debtors.overdueCents} desc nulls last`, asc(debtors.id)]
       : filter.sort === 'name'
         ? [asc(debtors.name), asc(debtors.id)]
         : [sql`${debtors.oldestOverdueDueDate} asc nulls last`, asc(debtors.id)];
@@ -182,23 +182,5 @@ export async function isMember(db: Db, params: { orgId: string; userId: string }
     .select({ userId: memberships.userId })
     .from(memberships)
     .where(and(eq(memberships.orgId, params.orgId), eq(memberships.userId, params.userId)));
-  return row !== undefined;
-}
-
-/** True when some debtor's balances were computed before `today` (overdue moves with the date). */
-export async function hasStaleBalances(
-  db: Db,
-  params: { orgId: string; today: CalendarDate },
-): Promise<boolean> {
-  const [row] = await db
-    .select({ id: debtors.id })
-    .from(debtors)
-    .where(
-      and(
-        eq(debtors.orgId, params.orgId),
-        sql`(${debtors.balancesAsOf} is null or ${debtors.balancesAsOf} < ${params.today}::date)`,
-      ),
-    )
-    .limit(1);
   return row !== undefined;
 }

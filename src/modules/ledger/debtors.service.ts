@@ -60,8 +60,8 @@ export async function findDebtors(
   actor: Actor,
   query: FindDebtorsQuery,
 ): Promise<DebtorListResponse> {
-  const { today } = await loadOrganisation(deps, actor.orgId);
-  await ensureFreshBalances(deps, { orgId: actor.orgId, today });
+  const { org, today } = await loadOrganisation(deps, actor.orgId);
+  await ensureFreshBalances(deps, { org, today });
   const filter = { ...query, orgId: actor.orgId, today };
   const [rows, count] = await Promise.all([
     findDebtorRows(deps.db, { ...filter, limit: query.pageSize, offset: (query.page - 1) * query.pageSize }),

@@ -117,7 +117,7 @@ export const ledgerCli: CliRegistration = (program, context) => {
     .action(async (options: { org?: string; json?: boolean }) => {
       const deps = await context.deps();
       const org = await resolveOrganisation(deps.db, options.org);
-      await ensureFreshBalances(deps, { orgId: org.id, today: deps.clock.today(org.timeZone) });
+      await ensureFreshBalances(deps, { org, today: deps.clock.today(org.timeZone) });
       const pages = async function* () {
         let after: string | undefined;
         for (;;) {

@@ -3,7 +3,6 @@ import { AppError } from '../../core/errors.js';
 import type { AppDeps } from '../../deps.js';
 import type { Actor } from '../auth/access.js';
 import { refreshDebtorBalances } from './balances.repo.js';
-import { hasStaleBalances } from './debtors.repo.js';
 import type { Organisation as OrganisationView, UpdateOrganisationChanges } from './ledger.schemas.js';
 import { findOrganisationById, type Organisation, updateOrganisationRow } from './organisations.repo.js';
 
@@ -19,31 +18,16 @@ export async function loadOrganisation(
   return { org, today: deps.clock.today(org.timeZone) };
 }
 
-// Organisations whose balances are known to be as of a date, with when that was last checked.
-const balancesCheckedOn = new WeakMap<object, Map<string, { today: string; checkedAt: number }>>();
-const RECHECK_MS = 5 * 60_000;
-
 /**
  * "Overdue" moves with the date: before a list that filters or sorts on the balance columns,
- * recompute the organisation's balances once per day (set-based). Checked at most every few
- * minutes per process, so paging does not pay for it.
+ * recompute the organisation's balances once per day (set-based, only changed rows written).
  */
 export async function ensureFreshBalances(
   deps: LedgerDeps,
-  params: { orgId: string; today: CalendarDate },
+  params: { org: Pick<Organisation, 'id' | 'balancesAsOf'>; today: CalendarDate },
 ): Promise<void> {
-  let checked = balancesCheckedOn.get(deps.db);
-  if (!checked) {
-    checked = new Map();
-    balancesCheckedOn.set(deps.db, checked);
-  }
-  const previous = checked.get(params.orgId);
-  const nowMs = deps.clock.now().getTime();
-  if (previous && previous.today === params.today && nowMs - previous.checkedAt < RECHECK_MS) return;
-  if (await hasStaleBalances(deps.db, params)) {
-    await deps.db.transaction(async (tx) => refreshDebtorBalances(tx, params));
-  }
-  checked.set(params.orgId, { today: params.today, checkedAt: nowMs });
+  if (params.org.balancesAsOf !== null && params.org.balancesAsOf >= params.today) return;
+  await deps.db.transaction((tx) => refreshDebtorBalances(tx, { orgId: params.org.id, today: params.today }));
 }
 
 export function toOrganisationView(org: Organisation): OrganisationView {
