@@ -1,0 +1,308 @@
+/**
+ * Seeds 200k debtors / 1M invoices with the demo generator (seedDemoPortfolio) into PGlite (a
+ * fresh temporary data directory) and PostgreSQL (a scratch database), then times the debtor-list
+ * queries the API runs (src/modules/ledger/debtors.repo.ts: one page + a capped count) as ratios to
+ * a plain `select … from debtors where org_id = … limit 50` in the same run, and shows each query's
+ * plan so a missing index stands out. Each database runs in its own child process.
+ *
+ *   npx tsx bench/debtor-list.ts [--debtors 200000] [--invoices 1000000] [--targets pglite,postgres]
+ *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test (default)
+ */
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { addDays } from '../src/core/calendar-date.js';
+import { type Database, migrateDatabase, openPglite, openPostgres } from '../src/db/client.js';
+import { debtors } from '../src/db/schema/index.js';
+import { seedDemoPortfolio } from '../src/modules/demo/demo.service.js';
+import { countDebtorRows, type DebtorFilter, findDebtorRows } from '../src/modules/ledger/debtors.repo.js';
+import { COUNT_CAP } from '../src/modules/ledger/debtors.service.js';
+import { withDatabase } from '../src/test/db.js';
+import { BENCH_TODAY } from './generate-invoices-csv.js';
+
+const TARGETS = ['pglite', 'postgres'] as const;
+type Target = (typeof TARGETS)[number];
+
+const ArgsSchema = z.object({
+  debtors: z.coerce.number().int().min(1).default(200_000),
+  invoices: z.coerce.number().int().min(0).default(1_000_000),
+  targets: z
+    .string()
+    .default(TARGETS.join(','))
+    .transform((t) => t.split(',').map((x) => z.enum(TARGETS).parse(x.trim()))),
+  child: z.enum(TARGETS).optional(),
+  runs: z.coerce.number().int().min(3).default(15),
+});
+
+type Timing = { name: string; medianMs: number; ratio: number; rows: number; plan: string };
+type Result = {
+  target: Target;
+  seedSeconds: number;
+  seededRows: number;
+  peakRssMb: number;
+  baselineMs: number;
+  timings: Timing[];
+};
+
+const benchUrl = () => process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+const today = BENCH_TODAY;
+
+async function openTarget(target: Target): Promise<{ database: Database; cleanup: () => Promise<void> }> {
+  if (target === 'pglite') {
+    const dir = await mkdtemp(join(tmpdir(), 'collectdesk-bench-'));
+    const database = await openPglite(dir);
+    return {
+      database,
+      cleanup: async () => {
+        await database.close();
+        await rm(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const name = `cd_bench_${randomBytes(5).toString('hex')}`;
+  const admin = await openPostgres(benchUrl(), { max: 1 });
+  await admin.exec(`create database ${name}`);
+  const database = await openPostgres(withDatabase(benchUrl(), name));
+  return {
+    database,
+    cleanup: async () => {
+      await database.close();
+      await admin.exec(`drop database if exists ${name} with (force)`);
+      await admin.close();
+    },
+  };
+}
+
+async function median(runs: number, work: () => Promise<unknown>): Promise<number> {
+  for (let i = 0; i < 2; i++) await work();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await work();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)] ?? 0;
+}
+
+/** The plan's scan, sort and limit lines, to see which index (if any) a query uses. */
+async function planOf(database: Database, sqlText: string, params: unknown[]): Promise<string> {
+  const rows = await database.query<{ 'QUERY PLAN': string }>(`explain ${sqlText}`, params);
+  return rows
+    .map((r) => r['QUERY PLAN'])
+    .filter((line) => /Scan|Sort|Limit|Join|Nested Loop|Aggregate/.test(line))
+    .map((line) => line.replace(/\s+\(cost=.*$/, '').trim())
+    .slice(0, 6)
+    .join(' | ');
+}
+
+async function runChild(target: Target, args: z.infer<typeof ArgsSchema>): Promise<Result> {
+  const { database, cleanup } = await openTarget(target);
+  try {
+    await migrateDatabase(database);
+    const started = performance.now();
+    let lastShown = 0;
+    const seeded = await seedDemoPortfolio(database, {
+      debtors: args.debtors,
+      invoices: args.invoices,
+      seed: 1,
+      today,
+      orgSlug: 'bench',
+      password: 'bench-password',
+      chunkSize: 1000,
+      onProgress: ({ debtors }) => {
+        if (debtors - lastShown < args.debtors / 10) return;
+        lastShown = debtors;
+        const seconds = (performance.now() - started) / 1000;
+        process.stderr.write(
+          `  [${target}] seeded ${debtors} debtors, ${seconds.toFixed(0)} s, rss ${Math.round(process.memoryUsage().rss / 2 ** 20)} MB\n`,
+        );
+      },
+    });
+    const seedSeconds = (performance.now() - started) / 1000;
+    const c = seeded.counts;
+    const seededRows =
+      c.debtors +
+      c.contacts +
+      c.invoices +
+      c.creditNotes +
+      c.payments +
+      c.allocations +
+      c.disputes +
+      c.timelineEvents;
+    // A bulk load leaves the planner without statistics until autovacuum comes by.
+    await database.exec('analyze');
+
+    const orgId = seeded.organisation.id;
+    const base: DebtorFilter = { orgId, today };
+    const { db } = database;
+    const page = (
+      filter: Omit<DebtorFilter, 'orgId' | 'today'>,
+      sort: 'overdue' | 'name' | 'oldest',
+      offset = 0,
+    ) =>
+      Promise.all([
+        findDebtorRows(db, { ...base, ...filter, sort, limit: 50, offset }),
+        countDebtorRows(db, { ...base, ...filter, cap: COUNT_CAP }),
+      ]).then(([rows]) => rows.length);
+    const from = addDays(today, -60);
+    const to = addDays(today, -31);
+    const list =
+      'select d.* from debtors d left join users u on u.id = d.assigned_collector_id where d.org_id = $1';
+    const patterns: { name: string; run: () => Promise<number>; sql: string; params: unknown[] }[] = [
+      {
+        name: 'first page by overdue amount',
+        run: () => page({}, 'overdue'),
+        sql: `${list} order by d.overdue_cents desc, d.id limit 50`,
+        params: [orgId],
+      },
+      {
+        name: 'aging 31-60 + segment MKB',
+        run: () => page({ aging: '31-60', segment: 'MKB' }, 'overdue'),
+        sql: `${list} and d.segment = 'MKB' and d.oldest_overdue_due_date is not null
+              and d.oldest_overdue_due_date <= $3 and d.oldest_overdue_due_date >= $2
+              order by d.overdue_cents desc, d.id limit 50`,
+        params: [orgId, from, to],
+      },
+      {
+        name: 'search name "bouw"',
+        run: () => page({ search: 'bouw' }, 'overdue'),
+        sql: `${list} and (lower(d.name) like '%bouw%' or d.number = 'bouw') order by d.overdue_cents desc, d.id limit 50`,
+        params: [orgId],
+      },
+      {
+        name: 'search name "jansen"',
+        run: () => page({ search: 'jansen' }, 'overdue'),
+        sql: `${list} and (lower(d.name) like '%jansen%' or d.number = 'jansen') order by d.overdue_cents desc, d.id limit 50`,
+        params: [orgId],
+      },
+      {
+        name: 'sort by name, first page',
+        run: () => page({}, 'name'),
+        sql: `${list} order by d.name, d.id limit 50`,
+        params: [orgId],
+      },
+      {
+        name: 'deep page (offset 10,000) by overdue',
+        run: () => page({}, 'overdue', 10_000),
+        sql: `${list} order by d.overdue_cents desc, d.id limit 50 offset 10000`,
+        params: [orgId],
+      },
+      {
+        name: 'deep page (offset 150,000) by overdue',
+        run: () => page({}, 'overdue', 150_000),
+        sql: `${list} order by d.overdue_cents desc, d.id limit 50 offset 150000`,
+        params: [orgId],
+      },
+      {
+        name: 'capped count alone (10,000)',
+        run: () => countDebtorRows(db, { ...base, cap: COUNT_CAP }).then((c) => c.total),
+        sql: 'select count(*) from (select 1 from debtors where org_id = $1 limit 10001) x',
+        params: [orgId],
+      },
+    ];
+
+    // Through the same driver path as the repo (Drizzle), so the ratio is about the SQL alone.
+    const baselineMs = await median(args.runs, () =>
+      db.select().from(debtors).where(eq(debtors.orgId, orgId)).limit(50),
+    );
+    const timings: Timing[] = [];
+    for (const p of patterns) {
+      let rows = 0;
+      const ms = await median(args.runs, async () => {
+        rows = await p.run();
+      });
+      timings.push({
+        name: p.name,
+        medianMs: ms,
+        ratio: ms / baselineMs,
+        rows,
+        plan: await planOf(database, p.sql, p.params),
+      });
+    }
+    return {
+      target,
+      seedSeconds,
+      seededRows,
+      peakRssMb: Math.round((process.resourceUsage().maxRSS * 1024) / 2 ** 20),
+      baselineMs,
+      timings,
+    };
+  } finally {
+    await cleanup();
+  }
+}
+
+function printResults(results: readonly Result[], args: z.infer<typeof ArgsSchema>) {
+  console.log(
+    `\nDebtor list at ${args.debtors} debtors / ${args.invoices} invoices (median of ${args.runs} runs)`,
+  );
+  for (const r of results) {
+    console.log(
+      `\n${r.target}: seeded ${r.seededRows} rows in ${r.seedSeconds.toFixed(0)} s (${Math.round(r.seededRows / r.seedSeconds)} rows/s), peak RSS ${r.peakRssMb} MB`,
+    );
+    console.log(`  baseline select … where org_id limit 50: ${r.baselineMs.toFixed(2)} ms = 1×`);
+    for (const t of r.timings) {
+      console.log(
+        `  ${t.name.padEnd(40)} ${t.ratio.toFixed(1).padStart(7)}×  (${t.medianMs.toFixed(1)} ms, ${t.rows})`,
+      );
+      console.log(`      plan: ${t.plan}`);
+    }
+  }
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      debtors: { type: 'string' },
+      invoices: { type: 'string' },
+      targets: { type: 'string' },
+      child: { type: 'string' },
+      runs: { type: 'string' },
+    },
+  });
+  const args = ArgsSchema.parse(values);
+  if (args.child) {
+    const result = await runChild(args.child, args);
+    process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
+    return;
+  }
+  const results: Result[] = [];
+  for (const target of args.targets) {
+    console.log(`running ${target} …`);
+    const output = execFileSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        fileURLToPath(import.meta.url),
+        '--child',
+        target,
+        '--debtors',
+        String(args.debtors),
+        '--invoices',
+        String(args.invoices),
+        '--runs',
+        String(args.runs),
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+    );
+    const line = output.split('\n').find((l) => l.startsWith('RESULT '));
+    if (!line) throw new Error(`no result from the ${target} run:\n${output}`);
+    results.push(JSON.parse(line.slice('RESULT '.length)) as Result);
+  }
+  printResults(results, args);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}
