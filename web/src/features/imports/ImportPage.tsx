@@ -8,7 +8,7 @@ import { useFetch } from '../../lib/use-fetch.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { useMe } from '../auth/session.tsx';
 import { ImportReportView } from './ImportReportView.tsx';
-import { fetchImportRuns, uploadImport } from './imports.api.ts';
+import { fetchImportRuns, IMPORT_KINDS, type ImportKind, uploadImport } from './imports.api.ts';
 
 const ACCEPT = '.csv,.txt,.xml,.zip,text/csv,application/xml,text/xml,application/zip';
 
@@ -23,7 +23,9 @@ export function ImportPage() {
   const [uploadError, setUploadError] = useState<Error | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const runs = useFetch('import-runs', fetchImportRuns);
-  const canImport = me.role !== 'viewer';
+  // The server lets senior collectors and admins import (it changes many dossiers at once).
+  const canImport = me.role === 'admin' || me.role === 'senior_collector';
+  const [kind, setKind] = useState<ImportKind>('invoices');
 
   const choose = (list: FileList | null) => {
     if (!list) return;
@@ -39,7 +41,7 @@ export function ImportPage() {
     setUploadError(null);
     setReport(null);
     try {
-      setReport(await uploadImport(files));
+      setReport(await uploadImport(kind, files));
       setFiles([]);
       if (input.current) input.current.value = '';
       runs.reload();
@@ -67,6 +69,20 @@ export function ImportPage() {
         <form className="card upload" onSubmit={submit}>
           <h2>{t('imports.upload')}</h2>
           <p className="muted">{t('imports.formats')}</p>
+          <fieldset className="segmented" aria-label={t('imports.kindLabel')}>
+            <legend className="visually-hidden">{t('imports.kindLabel')}</legend>
+            {IMPORT_KINDS.map((option) => (
+              <button
+                key={option}
+                type="button"
+                aria-pressed={kind === option}
+                onClick={() => setKind(option)}
+                disabled={!canImport || busy}
+              >
+                {t(`imports.kinds.${option}`)}
+              </button>
+            ))}
+          </fieldset>
           <label
             className={`dropzone ${dragging ? 'dragging' : ''}`}
             onDragOver={(e) => {
@@ -152,7 +168,7 @@ export function ImportPage() {
                 <tr key={run.id}>
                   <td>{formatDateTime(run.startedAt, language)}</td>
                   <td className="mono">{run.fileName}</td>
-                  <td>{run.kind}</td>
+                  <td>{t(`imports.kinds.${run.kind}`, { defaultValue: run.kind })}</td>
                   <td>{run.user?.name ?? ''}</td>
                   <td className="num">{formatNumber(run.imported, language)}</td>
                   <td className="num">{formatNumber(run.updated, language)}</td>
