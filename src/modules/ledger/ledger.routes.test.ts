@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../clock.js';
+import type { CalendarDate } from '../../core/calendar-date.js';
 import type { Database } from '../../db/client.js';
 import { createTestDatabase } from '../../test/db.js';
 import {
@@ -13,6 +15,7 @@ import {
   TEST_PASSWORD,
 } from '../../test/factories.js';
 import { buildTestApp, login, type Session } from '../../test/http.js';
+import { refreshDebtorBalances } from './balances.repo.js';
 
 // Today is 2026-03-15 (TEST_NOW).
 let database: Database;
@@ -157,6 +160,39 @@ describe('debtor list', () => {
     expect(response.json()).toMatchObject({ total: 1, items: [{ number: '10001' }] });
     const all = await get('/api/debtors?pageSize=1');
     expect(all.json()).toMatchObject({ total: 3, items: [{ number: '10002' }] });
+  });
+
+  it('moves debtors between aging buckets as the days pass', async () => {
+    // Same database, a month later: the first list of the day brings the balances up to date.
+    const later = await buildTestApp(database, { clock: fixedClock('2026-04-15T09:00:00Z') });
+    try {
+      // A user of its own: signing in a month later clears the other users' expired sessions only.
+      const user = await createUser(database.db, { orgId: bakery.orgId, role: 'viewer' });
+      const session = await login(later, user.email, TEST_PASSWORD);
+      const response = await session.request({ method: 'GET', url: '/api/debtors?sort=name' });
+      expect(
+        response
+          .json()
+          .items.map((d: { number: string; agingBucket: string; overdue: string }) => [
+            d.number,
+            d.agingBucket,
+            d.overdue,
+          ]),
+      ).toEqual([
+        ['10001', '61-90', '150.00'],
+        ['10003', '1-30', '80.00'],
+        ['10002', '90+', '300.00'],
+      ]);
+    } finally {
+      await later.close();
+    }
+    // Back to today's date: the balances follow again.
+    await database.db.transaction((tx) =>
+      refreshDebtorBalances(tx, { orgId: bakery.orgId, today: '2026-03-15' as CalendarDate }),
+    );
+    expect(
+      (await get('/api/debtors?aging=current')).json().items.map((d: { number: string }) => d.number),
+    ).toEqual(['10003']);
   });
 
   it('lists segments and collectors for the filters', async () => {
