@@ -44,6 +44,8 @@ export async function importCsvFile(
   let validate: ReturnType<typeof createRowValidator> | undefined;
   let mapping: ColumnMapping | undefined;
   const duplicates = createDuplicateCheck();
+  // Debtor details repeat on every invoice row: send each debtor's details once per file.
+  const sentDebtors = new Map<string, number>();
   let batch: BatchRow[] = [];
   let inFlight: Promise<void> | undefined;
   let failure: unknown;
@@ -57,6 +59,7 @@ export async function importCsvFile(
     inFlight = writeBatch(ctx, kind, rows)
       .then((outcome) => report.add(outcome))
       .catch((error: unknown) => {
+        sentDebtors.clear();
         if (!isDataError(error)) failure = error;
         else
           for (const r of rows)
@@ -118,6 +121,21 @@ export async function importCsvFile(
         ]);
         return;
       }
+    }
+    const { debtor, contact } = result.value;
+    if (Object.keys(debtor).length > 1 || contact) {
+      const signature = hash(JSON.stringify([debtor, contact]));
+      if (sentDebtors.get(debtor.number) === signature) {
+        batch.push({
+          file: file.name,
+          row,
+          value: invoice
+            ? { debtor: { number: debtor.number }, invoice }
+            : { debtor: { number: debtor.number } },
+        });
+        return;
+      }
+      sentDebtors.set(debtor.number, signature);
     }
     batch.push({ file: file.name, row, value: result.value });
   };

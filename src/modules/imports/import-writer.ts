@@ -2,8 +2,9 @@ import { addDays, type CalendarDate } from '../../core/calendar-date.js';
 import type { Country, Language } from '../../core/ledger/enums.js';
 import type { Db } from '../../db/client.js';
 import { refreshDebtorBalances } from '../ledger/balances.repo.js';
-import { appendTimeline, type TimelineEntry } from '../ledger/timeline.repo.js';
+import type { TimelineEntry } from '../ledger/timeline.repo.js';
 import {
+  appendTimelineSet,
   type DebtorWrite,
   findDebtors,
   findExistingInvoices,
@@ -98,7 +99,7 @@ export async function writeBatch(
     if (kind === 'debtors') countDebtorRows(known, debtorWrites, contactWrites, outcome);
     else await writeInvoices(tx, ctx, known, outcome, event);
 
-    await appendTimeline(tx, timeline);
+    await appendTimelineSet(tx, timeline);
     const touched = [...new Set(timeline.map((e) => e.debtorId))];
     await refreshDebtorBalances(tx, { orgId: ctx.org.id, today: ctx.today, debtorIds: touched });
     return outcome;

@@ -2,6 +2,7 @@ import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Country, DocumentKind, Language } from '../../core/ledger/enums.js';
 import type { Db } from '../../db/client.js';
 import { importMappings, importRuns } from '../../db/schema/index.js';
+import type { TimelineEntry } from '../ledger/timeline.repo.js';
 import type { ColumnMapping, ImportError } from './imports.schemas.js';
 import type { ExistingInvoice, InvoiceRecord } from './invoice-changes.js';
 import type { ContactInput, DebtorInput } from './row-validation.js';
@@ -255,6 +256,32 @@ export async function upsertInvoices(
         updated_at = now()
       where inv.debtor_id = excluded.debtor_id
       returning id, kind, number`,
+  );
+}
+
+/**
+ * appendTimeline for thousands of events at once: the same rows, sent as one JSON parameter. With
+ * a multi-row VALUES list (8 parameters per event) a batch of 4,000 events took over a second.
+ */
+export async function appendTimelineSet(tx: Db, entries: readonly TimelineEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const input = json(
+    entries.map((e) => ({
+      org_id: e.orgId,
+      debtor_id: e.debtorId,
+      invoice_id: e.invoiceId ?? null,
+      kind: e.kind,
+      actor_user_id: e.actorUserId ?? null,
+      actor_label: e.actorLabel,
+      summary: e.summary,
+      data: e.data ?? null,
+    })),
+  );
+  await tx.execute(
+    sql`insert into timeline_events (org_id, debtor_id, invoice_id, kind, actor_user_id, actor_label, summary, data)
+      select org_id, debtor_id, invoice_id, kind, actor_user_id, actor_label, summary, data
+      from json_to_recordset(${input}) as e(org_id uuid, debtor_id uuid, invoice_id uuid, kind text,
+        actor_user_id uuid, actor_label text, summary text, data jsonb)`,
   );
 }
 
