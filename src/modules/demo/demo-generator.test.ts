@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { isValidIBAN } from 'ibantools';
 import { isValidPhoneNumber } from 'libphonenumber-js/max';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import type { CalendarDate } from '../../core/calendar-date.js';
 import {
   isValidBelgianEnterpriseNumber,
@@ -86,6 +87,10 @@ describe('demo portfolio generator', () => {
       expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
     }
     expect(new Set(all.invoices.map((i) => `${i.kind}:${i.number}`)).size).toBe(all.invoices.length);
+    // Deterministic ids are RFC 9562 version-8 UUIDs, which the API's z.uuid() accepts.
+    for (const row of [first.org, ...all.debtors, ...all.invoices, ...all.payments]) {
+      expect(z.uuid().safeParse(row.id).success, row.id).toBe(true);
+    }
     expect(new Set(all.debtors.map((d) => d.number)).size).toBe(300);
     expect(
       generate({ debtors: 40, invoices: 25 }).all.invoices.filter((i) => i.kind === 'invoice'),
