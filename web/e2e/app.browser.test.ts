@@ -198,6 +198,7 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     const cells = await errorRow.locator('td').allTextContents();
     expect(cells[0]).toBe('facturen.csv');
     expect(cells[1]).toBe('4');
+    expect(cells[2]).toBe('Factuurdatum');
     expect(cells[3]).toMatch(/31-02-2026/);
     await expect.poll(() => page.getByTestId('import-runs').locator('tbody tr').count()).toBeGreaterThanOrEqual(2);
     await shot('07-import', { fullPage: true });

@@ -50,7 +50,9 @@ export function ImportReportView({ report }: { report: ImportReport }) {
                   <tr key={`${error.file}:${error.row}:${error.field}:${index}`}>
                     <td className="mono">{error.file}</td>
                     <td className="num">{error.row || ''}</td>
-                    <td className="mono">{error.field ?? ''}</td>
+                    <td title={error.field ?? undefined}>
+                      {error.field ? t(`imports.fields.${error.field}`, { defaultValue: error.field }) : ''}
+                    </td>
                     <td>{error.message}</td>
                   </tr>
                 ))}
