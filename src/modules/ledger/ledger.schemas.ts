@@ -20,6 +20,7 @@ import {
   PAYMENT_STATUSES,
   ROLES,
 } from '../../core/ledger/enums.js';
+import { ImportErrorSchema } from '../imports/imports.schemas.js';
 
 // ---------------------------------------------------------------------------------------------
 // Building blocks
@@ -430,22 +431,13 @@ export type UpdateOrganisationChanges = z.output<typeof UpdateOrganisationReques
 // ---------------------------------------------------------------------------------------------
 // Imports
 
-export const ImportErrorSchema = z.object({
-  file: z.string(),
-  row: z.number().int().nullable(),
-  field: z.string().nullable(),
-  message: z.string(),
-});
-export type ImportError = z.infer<typeof ImportErrorSchema>;
-
-export const ImportReportSchema = z.object({
-  imported: z.number().int(),
-  updated: z.number().int(),
-  unchanged: z.number().int(),
-  rejected: z.number().int(),
-  errors: z.array(ImportErrorSchema),
-});
-export type ImportReport = z.infer<typeof ImportReportSchema>;
+// The report of an import is defined once, by the import module (also the CLI's --json output).
+export {
+  type ImportError,
+  ImportErrorSchema,
+  type ImportReport,
+  ImportReportSchema,
+} from '../imports/imports.schemas.js';
 
 export const ImportRunSchema = z.object({
   id: z.uuid(),
