@@ -262,7 +262,7 @@ export function DebtorListPage() {
               return (
                 <tr
                   key={row.id}
-                  aria-selected={index === selected}
+                  aria-current={index === selected ? true : undefined}
                   className={index === selected ? 'selected' : undefined}
                   onClick={() => setSelected(index)}
                   onDoubleClick={() => open(row)}
