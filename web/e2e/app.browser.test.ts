@@ -90,6 +90,16 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     await shot('02-debtor-list');
   });
 
+  it('sorts from the column headers', async () => {
+    const nameHeader = page.getByRole('columnheader', { name: /Naam/ });
+    await nameHeader.getByRole('button').click();
+    await page.waitForURL(/sort=name/);
+    expect(await nameHeader.getAttribute('aria-sort')).toBe('ascending');
+    await page.getByRole('columnheader', { name: /Vervallen/ }).getByRole('button').click();
+    await page.waitForURL(url('/debtors'));
+    expect(await page.getByTestId('sort').inputValue()).toBe('overdue');
+  });
+
   it('filters by aging bucket and search, keeping the filters in the URL', async () => {
     await page.getByTestId('aging-31-60').click();
     await page.waitForURL(/aging=31-60/);

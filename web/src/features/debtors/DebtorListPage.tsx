@@ -1,4 +1,4 @@
-import { type KeyboardEvent as ReactKeyboardEvent, useEffect, useRef, useState } from 'react';
+import { type KeyboardEvent as ReactKeyboardEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AGING_BUCKETS, DEBTOR_SORTS, type DebtorListItem, type DebtorSort } from '../../api-types.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
@@ -241,20 +241,24 @@ export function DebtorListPage() {
               <th scope="col" className="col-number">
                 {t('debtors.columns.number')}
               </th>
-              <th scope="col">{t('debtors.columns.name')}</th>
+              <SortableHeader sort="name" current={query.sort} onSort={(sort) => update({ sort })}>
+                {t('debtors.columns.name')}
+              </SortableHeader>
               <th scope="col">{t('debtors.columns.city')}</th>
               <th scope="col">{t('debtors.columns.segment')}</th>
               <th scope="col">{t('debtors.columns.collector')}</th>
               <th scope="col" className="num">
                 {t('debtors.columns.invoices')}
               </th>
-              <th scope="col">{t('debtors.columns.aging')}</th>
+              <SortableHeader sort="oldest" current={query.sort} onSort={(sort) => update({ sort })}>
+                {t('debtors.columns.aging')}
+              </SortableHeader>
               <th scope="col" className="num">
                 {t('debtors.columns.open')}
               </th>
-              <th scope="col" className="num">
+              <SortableHeader sort="overdue" current={query.sort} onSort={(sort) => update({ sort })} numeric>
                 {t('debtors.columns.overdue')}
-              </th>
+              </SortableHeader>
             </tr>
           </thead>
           <tbody ref={tableBody}>
@@ -342,5 +346,36 @@ export function DebtorListPage() {
         </button>
       </nav>
     </section>
+  );
+}
+
+/** A column header that sorts the list; each sort has one fixed direction (the useful one). */
+function SortableHeader({
+  sort,
+  current,
+  onSort,
+  numeric = false,
+  children,
+}: {
+  sort: DebtorSort;
+  current: DebtorSort;
+  onSort: (sort: DebtorSort) => void;
+  numeric?: boolean;
+  children: ReactNode;
+}) {
+  const isActive = sort === current;
+  return (
+    <th
+      scope="col"
+      className={numeric ? 'num sortable' : 'sortable'}
+      aria-sort={isActive ? (sort === 'overdue' ? 'descending' : 'ascending') : undefined}
+    >
+      <button type="button" onClick={() => onSort(sort)} aria-pressed={isActive}>
+        {children}
+        <span className="sort-mark" aria-hidden="true">
+          {isActive ? (sort === 'overdue' ? '▼' : '▲') : '↕'}
+        </span>
+      </button>
+    </th>
   );
 }
