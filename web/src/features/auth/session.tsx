@@ -25,16 +25,19 @@ const SessionContext = createContext<Session | null>(null);
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: 'loading' });
 
+  const signedIn = useCallback((me: Me) => {
+    setCsrfToken(me.csrfToken);
+    // Until this browser has a choice of its own, speak the user's language from their profile.
+    if (rememberedLanguage() === null && currentLanguage() !== me.user.language) {
+      void i18next.changeLanguage(me.user.language);
+      document.documentElement.lang = me.user.language;
+    }
+    setState({ status: 'authenticated', me });
+  }, []);
+
   const refresh = useCallback(async () => {
     try {
-      const me = await auth.fetchMe();
-      setCsrfToken(me.csrfToken);
-      // Until this browser has a choice of its own, speak the user's language from their profile.
-      if (rememberedLanguage() === null && currentLanguage() !== me.user.language) {
-        void i18next.changeLanguage(me.user.language);
-        document.documentElement.lang = me.user.language;
-      }
-      setState({ status: 'authenticated', me });
+      signedIn(await auth.fetchMe());
     } catch (error) {
       setCsrfToken(null);
       if (error instanceof ApiError && (error.status === 401 || error.status === 403)) {
@@ -43,7 +46,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         setState({ status: 'unreachable', error: error instanceof Error ? error : new Error(String(error)) });
       }
     }
-  }, []);
+  }, [signedIn]);
 
   useEffect(() => {
     void refresh();
@@ -61,8 +64,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       state,
       refresh,
       login: async (email, password) => {
-        await auth.login(email, password);
-        await refresh();
+        signedIn(await auth.login(email, password));
       },
       logout: async () => {
         try {
@@ -77,7 +79,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         await refresh();
       },
     }),
-    [state, refresh],
+    [state, refresh, signedIn],
   );
 
   return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
