@@ -2,6 +2,7 @@ import { detectCsvFormat, readCsvRecords } from './csv-source.js';
 import { headerScore, normaliseHeader, resolveMapping } from './header-mapping.js';
 import { ReportBuilder } from './import-report.js';
 import { type BatchRow, type WriteContext, writeBatch } from './import-writer.js';
+import { refreshImportStatistics } from './imports.repo.js';
 import type { ColumnMapping, ImportKind } from './imports.schemas.js';
 import { createRowValidator, type InvoiceInput } from './row-validation.js';
 
@@ -49,6 +50,7 @@ export async function importCsvFile(
   let batch: BatchRow[] = [];
   let inFlight: Promise<void> | undefined;
   let failure: unknown;
+  let batches = 0;
 
   const flush = async () => {
     const rows = batch;
@@ -56,8 +58,13 @@ export async function importCsvFile(
     if (inFlight) await inFlight;
     if (failure) throw failure;
     if (rows.length === 0) return;
+    batches++;
+    const analyze = (batches & (batches - 1)) === 0; // after batches 1, 2, 4, 8, …
     inFlight = writeBatch(ctx, kind, rows)
-      .then((outcome) => report.add(outcome))
+      .then(async (outcome) => {
+        report.add(outcome);
+        if (analyze) await refreshImportStatistics(ctx.db).catch(() => undefined);
+      })
       .catch((error: unknown) => {
         sentDebtors.clear();
         if (!isDataError(error)) failure = error;
