@@ -1,5 +1,5 @@
 import { open, readdir, readFile, stat } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { extname, join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { AppError } from '../../core/errors.js';
 import { organisations } from '../../db/schema/index.js';
@@ -213,4 +213,3 @@ async function sourceOf(path: string): Promise<Source> {
   }
 }
 
-export const fileNameOf = (path: string) => basename(path);
