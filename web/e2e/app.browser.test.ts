@@ -124,6 +124,7 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     await page.waitForURL(url(`/debtors/${fixture.debtor.id}`));
     await page.getByRole('heading', { name: fixture.debtor.name }).waitFor();
 
+    expect(await page.title()).toBe(`${fixture.debtor.name} · Collectdesk`);
     const phone = page.getByTestId('contact-phone').first();
     expect(await phone.getAttribute('href')).toBe(fixture.debtor.phoneHref);
     expect(await phone.textContent()).toContain('+31 33 234 5678');

@@ -4,6 +4,7 @@ import { AGING_BUCKETS, DEBTOR_SORTS, type DebtorListItem, type DebtorSort } fro
 import { useLanguage } from '../../i18n/use-language.ts';
 import { formatDate, formatMoney, formatNumber, isZero } from '../../lib/format.ts';
 import { Link, navigate } from '../../lib/router.tsx';
+import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useDebounced, useFetch } from '../../lib/use-fetch.ts';
 import { useGlobalKey } from '../../lib/use-global-key.ts';
 import { AgingBadge } from '../../ui/AgingBadge.tsx';
@@ -15,6 +16,7 @@ export function DebtorListPage() {
   const { t } = useTranslation();
   const language = useLanguage();
   const [query, update] = useDebtorQuery();
+  useDocumentTitle(t('debtors.title'));
   const searchInput = useRef<HTMLInputElement>(null);
   const tableBody = useRef<HTMLTableSectionElement>(null);
 

@@ -5,6 +5,7 @@ import { bucketClass } from '../../lib/aging.ts';
 import { formatMoney, isZero, toCents } from '../../lib/format.ts';
 import { formatPhone, telHref } from '../../lib/phone.ts';
 import { goBack, Link } from '../../lib/router.tsx';
+import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useFetch } from '../../lib/use-fetch.ts';
 import { useGlobalKey } from '../../lib/use-global-key.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
@@ -20,6 +21,7 @@ export function DossierPage({ debtorId }: { debtorId: string }) {
   const language = useLanguage();
   const me = useMe();
   const dossier = useFetch(debtorId, (signal) => fetchDossier(debtorId, signal));
+  useDocumentTitle(dossier.data?.debtor.name);
 
   useGlobalKey((event) => {
     if (event.key === 'Escape') {

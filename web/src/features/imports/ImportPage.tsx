@@ -4,6 +4,7 @@ import type { ImportReport } from '../../api-types.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
 import { ApiError } from '../../lib/api.ts';
 import { formatDateTime, formatNumber } from '../../lib/format.ts';
+import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useFetch } from '../../lib/use-fetch.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { useMe } from '../auth/session.tsx';
@@ -16,6 +17,7 @@ export function ImportPage() {
   const { t } = useTranslation();
   const language = useLanguage();
   const me = useMe();
+  useDocumentTitle(t('imports.title'));
   const [files, setFiles] = useState<File[]>([]);
   const [dragging, setDragging] = useState(false);
   const [busy, setBusy] = useState(false);

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../i18n/use-language.ts';
 import { formatDate, formatMoney, formatReference } from '../../lib/format.ts';
 import { goBack, Link } from '../../lib/router.tsx';
+import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useFetch } from '../../lib/use-fetch.ts';
 import { useGlobalKey } from '../../lib/use-global-key.ts';
 import { AgingBadge } from '../../ui/AgingBadge.tsx';
@@ -16,6 +17,7 @@ export function InvoicePage({ invoiceId }: { invoiceId: string }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const invoice = useFetch(invoiceId, (signal) => fetchInvoice(invoiceId, signal));
+  useDocumentTitle(invoice.data ? `${invoice.data.number} · ${invoice.data.debtor.name}` : null);
 
   useGlobalKey((event) => {
     if (event.key === 'Escape' && invoice.data) {
