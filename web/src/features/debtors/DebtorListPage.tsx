@@ -372,7 +372,7 @@ function SortableHeader({
       className={numeric ? 'num sortable' : 'sortable'}
       aria-sort={isActive ? (sort === 'overdue' ? 'descending' : 'ascending') : undefined}
     >
-      <button type="button" onClick={() => onSort(sort)} aria-pressed={isActive}>
+      <button type="button" className="sort-button" onClick={() => onSort(sort)} aria-pressed={isActive}>
         {children}
         <span className="sort-mark" aria-hidden="true">
           {isActive ? (sort === 'overdue' ? '▼' : '▲') : '↕'}
