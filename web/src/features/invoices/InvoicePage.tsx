@@ -62,7 +62,9 @@ export function InvoicePage({ invoiceId }: { invoiceId: string }) {
               <span className="mono muted">{inv.debtor.number}</span>
             </span>
             <span className="muted">
-              {t('invoice.source')}: {inv.source}
+              {t('invoice.sourceIs', {
+                source: t(`invoice.sources.${inv.source}`, { defaultValue: inv.source }),
+              })}
             </span>
           </p>
         </div>
