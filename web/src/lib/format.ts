@@ -3,8 +3,6 @@ import type { AppLanguage } from '../i18n/index.ts';
 /** Locales for formatting: Dutch as in the Netherlands, French and English as in Belgium/Europe. */
 const LOCALES: Record<AppLanguage, string> = { nl: 'nl-NL', fr: 'fr-BE', en: 'en-IE' };
 
-export const localeFor = (language: AppLanguage): string => LOCALES[language];
-
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 
 /**
@@ -24,10 +22,6 @@ export function formatMoney(
     moneyFormats.set(key, format);
   }
   return format.format(amount as Intl.StringNumericLiteral);
-}
-
-export function isNegative(amount: string | null | undefined): boolean {
-  return typeof amount === 'string' && amount.trim().startsWith('-');
 }
 
 export function isZero(amount: string | null | undefined): boolean {

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 
 /** True when a keystroke belongs to a text field, a select or an editable element. */
-export function isTypingTarget(target: EventTarget | null): boolean {
+function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
   const tag = target.tagName;
