@@ -5,7 +5,7 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, LogController } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -45,7 +45,9 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     logger: deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel },
     bodyLimit: 5 * 1024 * 1024,
     // One line per request is noise on a terminal; debug/trace turn it back on.
-    disableRequestLogging: !['debug', 'trace'].includes(deps.config.logLevel),
+    logController: new LogController({
+      disableRequestLogging: !['debug', 'trace'].includes(deps.config.logLevel),
+    }),
     // Behind a reverse proxy the client address (used by the login throttle) is in X-Forwarded-For.
     trustProxy: deps.config.publicUrl !== undefined,
   }).withTypeProvider<ZodTypeProvider>();

@@ -38,6 +38,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
       schema: {
         tags: ['auth'],
         summary: 'Sign in with email and password; sets the session cookie',
+        security: [],
         body: LoginRequestSchema,
         response: { 200: MeResponseSchema },
       },
