@@ -3,7 +3,7 @@ import type { CliRegistration } from './cli.js';
 import { findUserByEmail } from './modules/auth/auth.repo.js';
 import { ensureDemoPortfolio } from './modules/demo/demo.service.js';
 import { DEMO_ADMIN_EMAIL } from './modules/demo/demo-organisations.js';
-import { closeOnSignal, startServer } from './server.js';
+import { analyzeStaleTables, closeOnSignal, startServer } from './server.js';
 
 const portNumber = (value: string): number => {
   if (!/^\d{1,5}$/.test(value) || Number(value) > 65535)
@@ -22,6 +22,7 @@ export const serveCli: CliRegistration = (program, context) => {
     .action(async (options: { port?: number; host?: string }) => {
       const deps = await context.deps();
       const demoLogin = await ensureDemoPortfolio(deps);
+      await analyzeStaleTables(deps.database);
       const server = await startServer(deps, {
         host: options.host ?? deps.config.host,
         port: options.port ?? deps.config.port,
