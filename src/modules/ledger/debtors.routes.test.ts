@@ -272,13 +272,19 @@ describe('contacts', () => {
     const changed = await fx.collector.request({
       method: 'PATCH',
       url: `/api/debtors/${fx.garage.id}/contacts/${id}`,
-      payload: { phone: '+31 20 123 4567', preferredCallFrom: '09:30', preferredCallUntil: '11:30' },
+      payload: {
+        phone: '+31 20 123 4567',
+        email: '',
+        preferredCallFrom: '09:30',
+        preferredCallUntil: '11:30',
+      },
     });
     expect(changed.statusCode).toBe(200);
     expect(changed.json()).toMatchObject({
       phone: '+31201234567',
       mobile: '+32470123456',
       preferredCallFrom: '09:30',
+      email: null,
     });
 
     const bad = await fx.collector.request({

@@ -156,6 +156,18 @@ describe('payments', () => {
     expect(forbidden.statusCode).toBe(403);
   });
 
+  it('refuses a payment dated after today', async () => {
+    const response = await pay(
+      fx.admin,
+      { debtorId: fx.garage.id, date: '2026-03-16', amount: '5.00' },
+      'payment-key-0009',
+    );
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.issues).toEqual([
+      { field: 'date', message: 'must be on or before 2026-03-15' },
+    ]);
+  });
+
   it('records an unallocated payment as unmatched', async () => {
     const response = await pay(
       fx.admin,

@@ -38,6 +38,12 @@ export const AgingBucketSchema = z.enum(AGING_BUCKETS);
 export const InvoiceStatusSchema = z.enum(INVOICE_STATUSES);
 
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+/** An email address, or empty/null to clear it (forms send ""). */
+const optionalEmail = () =>
+  z
+    .union([z.literal('').transform(() => null), z.email('not a valid email address')])
+    .nullable()
+    .optional();
 const pageSchema = z.coerce.number().int().min(1).max(100_000).default(1);
 const pageSizeSchema = z.coerce.number().int().min(1).max(200).default(50);
 
@@ -171,7 +177,7 @@ export const CreateContactRequestSchema = z
   .object({
     name: z.string().trim().min(1, 'name is required').max(200),
     role: optionalText(200),
-    email: z.email().nullable().optional(),
+    email: optionalEmail(),
     phone: optionalText(40),
     phoneExtension: optionalText(20),
     mobile: optionalText(40),
@@ -182,10 +188,10 @@ export const CreateContactRequestSchema = z
     gatekeeperNotes: optionalText(5_000),
   })
   .strict();
-export type CreateContactRequest = z.infer<typeof CreateContactRequestSchema>;
+export type CreateContactRequest = z.input<typeof CreateContactRequestSchema>;
 
 export const UpdateContactRequestSchema = CreateContactRequestSchema.partial().strict();
-export type UpdateContactRequest = z.infer<typeof UpdateContactRequestSchema>;
+export type UpdateContactRequest = z.input<typeof UpdateContactRequestSchema>;
 
 // ---------------------------------------------------------------------------------------------
 // Invoices
@@ -417,7 +423,7 @@ export const UpdateOrganisationRequestSchema = z
     city: optionalText(100),
     iban: ibanInput.nullable().optional(),
     bic: bicInput.nullable().optional(),
-    senderEmail: z.email().nullable().optional(),
+    senderEmail: optionalEmail(),
     companyNumber: optionalText(30),
     vatNumber: optionalText(30),
     defaultLanguage: z.enum(LANGUAGES).optional(),

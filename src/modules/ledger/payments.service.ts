@@ -83,6 +83,11 @@ export async function recordPayment(
     amountCents: parseAmountInput(a.amount, `allocations.${index}.amount`),
   }));
   checkAllocationTotals(amountCents, wanted);
+  if (request.date > today) {
+    throw new AppError('VALIDATION_FAILED', 'the payment date is in the future', [
+      { field: 'date', message: `must be on or before ${today}` },
+    ]);
+  }
 
   const replay = await findReplay(deps.db, actor.orgId, request, amountCents);
   if (replay) return replay;
