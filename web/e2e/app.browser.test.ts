@@ -9,9 +9,9 @@ import {
   hasChromium,
   launchBrowser,
   SCREENSHOT_DIR,
+  startTestServer,
   type TestBrowser,
   type TestServer,
-  startTestServer,
 } from './harness.js';
 
 /** A real Peppol/EN 16931 invoice from the shared samples. */
@@ -81,7 +81,9 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     await expect
       .poll(() => page.getByTestId('debtor-total').textContent())
       .toBe(`${fixture.organisationA.debtorCount} debiteuren`);
-    expect(await page.getByTestId('debtor-row').count()).toBe(Math.min(50, fixture.organisationA.debtorCount));
+    expect(await page.getByTestId('debtor-row').count()).toBe(
+      Math.min(50, fixture.organisationA.debtorCount),
+    );
     // Sorted by overdue amount, largest first; money as Dutch writes it.
     const overdue = await page.locator('[data-testid=debtor-row] td:last-child').allTextContents();
     expect(overdue[0]).toMatch(/^€\s\d{1,3}(\.\d{3})*,\d{2}$/);
@@ -95,7 +97,10 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     await nameHeader.getByRole('button').click();
     await page.waitForURL(/sort=name/);
     expect(await nameHeader.getAttribute('aria-sort')).toBe('ascending');
-    await page.getByRole('columnheader', { name: /Vervallen/ }).getByRole('button').click();
+    await page
+      .getByRole('columnheader', { name: /Vervallen/ })
+      .getByRole('button')
+      .click();
     await page.waitForURL(url('/debtors'));
     expect(await page.getByTestId('sort').inputValue()).toBe('overdue');
   });
@@ -189,7 +194,10 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
   });
 
   it('imports a CSV with a broken row and a UBL invoice, and reports the rejected row', async () => {
-    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Importeren' }).click();
+    await page
+      .getByRole('navigation', { name: 'Hoofdmenu' })
+      .getByRole('link', { name: 'Importeren' })
+      .click();
     await page.getByRole('heading', { name: 'Importeren', level: 1 }).waitFor();
     const csv = [
       'Factuurnummer;Klantnummer;Klantnaam;Factuurdatum;Vervaldatum;Bedrag',
@@ -211,7 +219,9 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     expect(cells[1]).toBe('4');
     expect(cells[2]).toBe('Factuurdatum');
     expect(cells[3]).toMatch(/31-02-2026/);
-    await expect.poll(() => page.getByTestId('import-runs').locator('tbody tr').count()).toBeGreaterThanOrEqual(2);
+    await expect
+      .poll(() => page.getByTestId('import-runs').locator('tbody tr').count())
+      .toBeGreaterThanOrEqual(2);
     await shot('07-import', { fullPage: true });
   });
 
@@ -219,7 +229,10 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     await page.getByRole('button', { name: 'FR', exact: true }).click();
     await page.getByRole('heading', { name: 'Importer', level: 1 }).waitFor();
     expect(await page.getByTestId('import-report').textContent()).toContain('Rejetés');
-    await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Débiteurs' }).click();
+    await page
+      .getByRole('navigation', { name: 'Menu principal' })
+      .getByRole('link', { name: 'Débiteurs' })
+      .click();
     await page.getByRole('heading', { name: 'Débiteurs' }).waitFor();
     // The import added debtors: the count is whatever it is now, in French.
     expect(await page.getByTestId('debtor-total').textContent()).toMatch(/^\d+ débiteurs$/);

@@ -212,4 +212,3 @@ async function sourceOf(path: string): Promise<Source> {
     await handle.close();
   }
 }
-
