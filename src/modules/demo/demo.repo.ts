@@ -111,7 +111,9 @@ export async function addMemberships(
   if (rows.length === 0) return;
   await tx
     .insert(memberships)
-    .values([...rows])
+    // clock_timestamp(), unlike the default now(), differs within one transaction: the demo admin's
+    // first organisation (where a new session opens) is the one seeded first.
+    .values(rows.map((row) => ({ ...row, createdAt: sql`clock_timestamp()` })))
     .onConflictDoNothing();
 }
 

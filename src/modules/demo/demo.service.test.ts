@@ -6,6 +6,7 @@ import type { CalendarDate } from '../../core/calendar-date.js';
 import type { Database } from '../../db/client.js';
 import type { AppDeps } from '../../deps.js';
 import { createTestDatabase } from '../../test/db.js';
+import { findDefaultMembership } from '../auth/auth.repo.js';
 import { verifyPassword } from '../auth/passwords.js';
 import { demoCli } from './demo.cli.js';
 import { ensureDemoPortfolio, seedDemoPortfolio } from './demo.service.js';
@@ -40,6 +41,12 @@ describe('demo portfolio in the database', () => {
        from users u where u.email = 'demo@collectdesk.test'`,
     );
     expect(admin?.memberships).toBe(2);
+    // A new session opens in the Dutch main tenant, not in the Belgian one seeded after it.
+    const [adminId] = await database.query<{ id: string }>(
+      `select id from users where email = 'demo@collectdesk.test'`,
+    );
+    const defaultOrg = await findDefaultMembership(database.db, adminId?.id ?? '');
+    expect(defaultOrg?.slug).toBe('van-der-berg');
     expect(await verifyPassword(admin?.password_hash ?? '', 'demo-password')).toBe(true);
     expect(await countOf(`select count(*)::int as n from users`)).toBe(9);
 
