@@ -4,6 +4,7 @@ import { dueDateRangeOf } from '../../core/ledger/aging.js';
 import type { AgingBucket } from '../../core/ledger/enums.js';
 import type { Db } from '../../db/client.js';
 import { debtors, memberships, users } from '../../db/schema/index.js';
+import { countCapped } from './capped-count.repo.js';
 import type { DebtorRowWithCollector } from './ledger.mappers.js';
 
 export type DebtorFilter = {
@@ -100,15 +101,7 @@ export async function countDebtorRows(
   db: Db,
   filter: DebtorFilter & { cap: number },
 ): Promise<{ total: number; isCapped: boolean }> {
-  const limited = db
-    .select({ one: sql`1` })
-    .from(debtors)
-    .where(whereOf(filter))
-    .limit(filter.cap + 1)
-    .as('limited');
-  const [row] = await db.select({ n: count() }).from(limited);
-  const n = Number(row?.n ?? 0);
-  return n > filter.cap ? { total: filter.cap, isCapped: true } : { total: n, isCapped: false };
+  return countCapped(db, { table: debtors, where: whereOf(filter), cap: filter.cap });
 }
 
 export async function findDebtorRow(

@@ -1,7 +1,8 @@
-import { and, asc, count, desc, eq, inArray, ne, notInArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, notInArray, type SQL } from 'drizzle-orm';
 import type { InvoiceStatus } from '../../core/ledger/enums.js';
 import type { Db } from '../../db/client.js';
 import { allocations, debtors, disputes, invoices, payments, users } from '../../db/schema/index.js';
+import { countCapped } from './capped-count.repo.js';
 import type { DisputeRow, InvoiceRow, InvoiceRowWithDebtor } from './ledger.mappers.js';
 
 const withDebtor = () => ({
@@ -47,15 +48,7 @@ export async function countInvoiceRows(
   db: Db,
   filter: InvoiceFilter & { cap: number },
 ): Promise<{ total: number; isCapped: boolean }> {
-  const limited = db
-    .select({ one: sql`1` })
-    .from(invoices)
-    .where(whereOf(filter))
-    .limit(filter.cap + 1)
-    .as('limited');
-  const [row] = await db.select({ n: count() }).from(limited);
-  const n = Number(row?.n ?? 0);
-  return n > filter.cap ? { total: filter.cap, isCapped: true } : { total: n, isCapped: false };
+  return countCapped(db, { table: invoices, where: whereOf(filter), cap: filter.cap });
 }
 
 export async function findInvoiceRow(
