@@ -8,6 +8,7 @@ import {
   type DebtorWrite,
   findDebtors,
   findExistingInvoices,
+  type InvoiceWrite,
   upsertContacts,
   upsertDebtors,
   upsertInvoices,
@@ -96,12 +97,13 @@ export async function writeBatch(
         summary: `Contact ${c.name} ${c.added ? 'added' : 'updated'} by import`,
       });
 
-    if (kind === 'debtors') countDebtorRows(known, debtorWrites, contactWrites, outcome);
-    else await writeInvoices(tx, ctx, known, outcome, event);
-
+    // Debtor and contact events first: the invoices' events are written with the invoices.
     await appendTimelineSet(tx, timeline);
-    const touched = [...new Set(timeline.map((e) => e.debtorId))];
-    await refreshDebtorBalances(tx, { orgId: ctx.org.id, today: ctx.today, debtorIds: touched });
+    const touched = new Set(timeline.map((e) => e.debtorId));
+    if (kind === 'debtors') countDebtorRows(known, debtorWrites, contactWrites, outcome);
+    else for (const id of await writeInvoices(tx, ctx, known, outcome)) touched.add(id);
+
+    await refreshDebtorBalances(tx, { orgId: ctx.org.id, today: ctx.today, debtorIds: [...touched] });
     return outcome;
   });
 }
@@ -111,11 +113,7 @@ async function writeInvoices(
   ctx: WriteContext,
   rows: readonly KnownRow[],
   outcome: BatchOutcome,
-  event: (
-    debtorId: string,
-    entry: Omit<TimelineEntry, 'orgId' | 'debtorId' | 'actorLabel' | 'actorUserId'>,
-  ) => void,
-): Promise<void> {
+): Promise<Set<string>> {
   const withInvoice = rows.filter((r) => r.value.invoice);
   const existing = await findExistingInvoices(
     tx,
@@ -153,8 +151,10 @@ async function writeInvoices(
   const written = await upsertInvoices(tx, {
     orgId: ctx.org.id,
     source: ctx.source,
-    records: planned.map(({ plan }) => plan.record),
+    actor: { label: ctx.actor.label, userId: ctx.actor.userId ?? null },
+    writes: planned.map(({ plan }) => ({ record: plan.record, event: invoiceEvent(plan) })),
   });
+  const touched = new Set<string>();
   const ids = new Map(written.map((w) => [`${w.kind}\u0000${w.number}`, w.id]));
   for (const { row, plan } of planned) {
     const r = plan.record;
@@ -171,21 +171,26 @@ async function writeInvoices(
     }
     if (plan.outcome === 'new') outcome.imported++;
     else outcome.updated++;
-    event(r.debtorId, {
-      invoiceId: id,
-      kind:
-        plan.outcome === 'changed'
-          ? 'invoice_updated'
-          : r.kind === 'credit_note'
-            ? 'credit_note_imported'
-            : 'invoice_imported',
-      summary: describePlan(plan),
-      data:
-        plan.outcome === 'changed'
-          ? { number: r.number, changes: plan.changes }
-          : { number: r.number, totalCents: r.totalCents, currency: r.currency, dueDate: r.dueDate },
-    });
+    touched.add(r.debtorId);
   }
+  return touched;
+}
+
+function invoiceEvent(plan: Extract<InvoicePlan, { outcome: 'new' | 'changed' }>): InvoiceWrite['event'] {
+  const r = plan.record;
+  return {
+    kind:
+      plan.outcome === 'changed'
+        ? 'invoice_updated'
+        : r.kind === 'credit_note'
+          ? 'credit_note_imported'
+          : 'invoice_imported',
+    summary: describePlan(plan),
+    data:
+      plan.outcome === 'changed'
+        ? { number: r.number, changes: plan.changes }
+        : { number: r.number, totalCents: r.totalCents, currency: r.currency, dueDate: r.dueDate },
+  };
 }
 
 function countDebtorRows(

@@ -1,5 +1,5 @@
 import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
-import type { Country, DocumentKind, Language } from '../../core/ledger/enums.js';
+import type { Country, DocumentKind, Language, TimelineKind } from '../../core/ledger/enums.js';
 import type { Db } from '../../db/client.js';
 import { importMappings, importRuns } from '../../db/schema/index.js';
 import type { TimelineEntry } from '../ledger/timeline.repo.js';
@@ -219,14 +219,30 @@ export async function findExistingInvoices(
   );
 }
 
-/** Inserts new and updates changed invoices in one statement; never moves one to another debtor. */
+export type InvoiceWrite = {
+  record: InvoiceRecord;
+  /** The timeline event the write records (one per new or changed invoice: the audit rule). */
+  event: { kind: TimelineKind; summary: string; data: Record<string, unknown> };
+};
+
+/**
+ * Inserts new and updates changed invoices and appends their timeline events, in one statement:
+ * the events join the upsert's RETURNING, so an invoice that was not written (its number belongs to
+ * another debtor) gets no event. Never moves an invoice to another debtor.
+ */
 export async function upsertInvoices(
   tx: Db,
-  params: { orgId: string; source: string; records: readonly InvoiceRecord[] },
+  params: {
+    orgId: string;
+    source: string;
+    actor: { label: string; userId: string | null };
+    writes: readonly InvoiceWrite[];
+  },
 ): Promise<{ id: string; kind: DocumentKind; number: string }[]> {
-  if (params.records.length === 0) return [];
+  if (params.writes.length === 0) return [];
   const input = json(
-    params.records.map((r) => ({
+    params.writes.map(({ record: r, event: e }, ord) => ({
+      ord,
       debtor_id: r.debtorId,
       kind: r.kind,
       number: r.number,
@@ -241,20 +257,28 @@ export async function upsertInvoices(
       order_description: r.orderDescription,
       credited_invoice_number: r.creditedInvoiceNumber,
       status: r.status,
+      event_kind: e.kind,
+      summary: e.summary,
+      data: e.data,
     })),
   );
   return rows(
     tx,
-    sql`insert into invoices as inv (org_id, debtor_id, kind, number, issue_date, due_date, payment_term_days,
+    sql`with r as (
+      select * from json_to_recordset(${input}) as r(debtor_id uuid, kind document_kind,
+        number text, issue_date date, due_date date, payment_term_days integer, currency text,
+        total_cents bigint, vat_cents bigint, open_cents bigint, payment_reference text,
+        order_description text, credited_invoice_number text, status invoice_status, event_kind text,
+        summary text, data jsonb, ord integer)
+    ),
+    written as (
+      insert into invoices as inv (org_id, debtor_id, kind, number, issue_date, due_date, payment_term_days,
         currency, total_cents, vat_cents, open_cents, payment_reference, order_description,
         credited_invoice_number, status, source)
       select ${params.orgId}, r.debtor_id, r.kind, r.number, r.issue_date, r.due_date, r.payment_term_days,
         r.currency, r.total_cents, r.vat_cents, r.open_cents, r.payment_reference, r.order_description,
         r.credited_invoice_number, r.status, ${params.source}
-      from json_to_recordset(${input}) as r(debtor_id uuid, kind document_kind, number text, issue_date date,
-        due_date date, payment_term_days integer, currency text, total_cents bigint, vat_cents bigint,
-        open_cents bigint, payment_reference text, order_description text, credited_invoice_number text,
-        status invoice_status)
+      from r
       on conflict (org_id, kind, number) do update set
         issue_date = excluded.issue_date, due_date = excluded.due_date,
         payment_term_days = excluded.payment_term_days, currency = excluded.currency,
@@ -263,7 +287,16 @@ export async function upsertInvoices(
         credited_invoice_number = excluded.credited_invoice_number, status = excluded.status,
         updated_at = now()
       where inv.debtor_id = excluded.debtor_id
-      returning id, kind, number`,
+      returning id, kind, number, debtor_id
+    ),
+    events as (
+      insert into timeline_events (org_id, debtor_id, invoice_id, kind, actor_user_id, actor_label, summary, data)
+      select ${params.orgId}, w.debtor_id, w.id, r.event_kind, ${params.actor.userId}::uuid, ${params.actor.label},
+        r.summary, r.data
+      from written w join r on r.kind = w.kind and r.number = w.number
+      order by r.ord
+    )
+    select id, kind, number from written`,
   );
 }
 
