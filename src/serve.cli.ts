@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import type { CliRegistration } from './cli.js';
+import { readDemoLogin, saveDemoLogin } from './demo-login-file.js';
 import { findUserByEmail } from './modules/auth/auth.repo.js';
 import { ensureDemoPortfolio } from './modules/demo/demo.service.js';
 import { DEMO_ADMIN_EMAIL } from './modules/demo/demo-organisations.js';
@@ -29,11 +30,16 @@ export const serveCli: CliRegistration = (program, context) => {
       });
       const shown = server.url.replace('://0.0.0.0:', '://127.0.0.1:');
       context.stdout(`Collectdesk is running at ${shown}`);
+      const isEmbedded = !deps.config.databaseUrl;
       if (demoLogin) {
         context.stdout(`Demo login: ${demoLogin.email} / ${demoLogin.password}`);
-        context.stdout('(the password is shown only this once: write it down)');
+        if (isEmbedded) await saveDemoLogin(deps.config.dataDir, demoLogin);
+        else context.stdout('(the password is shown only this once: write it down)');
       } else if (await findUserByEmail(deps.db, DEMO_ADMIN_EMAIL)) {
-        context.stdout(`Demo login: ${DEMO_ADMIN_EMAIL} (password as printed when the demo was created)`);
+        const saved = isEmbedded ? await readDemoLogin(deps.config.dataDir) : undefined;
+        context.stdout(
+          `Demo login: ${saved ?? `${DEMO_ADMIN_EMAIL} (password as printed when the demo was created)`}`,
+        );
       }
       context.stdout(`API docs: ${shown}/api/docs — stop with Ctrl-C`);
       await closeOnSignal(server);
