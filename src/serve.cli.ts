@@ -1,8 +1,8 @@
 import { InvalidArgumentError } from 'commander';
 import type { CliRegistration } from './cli.js';
-import { readDemoLogin, saveDemoLogin } from './demo-login-file.js';
 import { findUserByEmail } from './modules/auth/auth.repo.js';
 import { ensureDemoPortfolio } from './modules/demo/demo.service.js';
+import { readDemoLogin, saveDemoLogin } from './modules/demo/demo-login-file.js';
 import { DEMO_ADMIN_EMAIL } from './modules/demo/demo-organisations.js';
 import { analyzeStaleTables, closeOnSignal, startServer } from './server.js';
 
