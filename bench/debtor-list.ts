@@ -9,40 +9,33 @@
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test (default)
  */
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { addDays } from '../src/core/calendar-date.js';
-import { type Database, migrateDatabase, openPglite, openPostgres } from '../src/db/client.js';
+import { type Database, migrateDatabase } from '../src/db/client.js';
 import { debtors } from '../src/db/schema/index.js';
 import { seedDemoPortfolio } from '../src/modules/demo/demo.service.js';
 import { countDebtorRows, type DebtorFilter, findDebtorRows } from '../src/modules/ledger/debtors.repo.js';
 import { COUNT_CAP } from '../src/modules/ledger/debtors.service.js';
-import { withDatabase } from '../src/test/db.js';
 import { BENCH_TODAY } from './generate-invoices-csv.js';
-
-const TARGETS = ['pglite', 'postgres'] as const;
-type Target = (typeof TARGETS)[number];
+import { BENCH_TARGETS, type BenchTarget, openScratchDatabase } from './scratch-database.js';
 
 const ArgsSchema = z.object({
   debtors: z.coerce.number().int().min(1).default(200_000),
   invoices: z.coerce.number().int().min(0).default(1_000_000),
   targets: z
     .string()
-    .default(TARGETS.join(','))
-    .transform((t) => t.split(',').map((x) => z.enum(TARGETS).parse(x.trim()))),
-  child: z.enum(TARGETS).optional(),
+    .default(BENCH_TARGETS.join(','))
+    .transform((t) => t.split(',').map((x) => z.enum(BENCH_TARGETS).parse(x.trim()))),
+  child: z.enum(BENCH_TARGETS).optional(),
   runs: z.coerce.number().int().min(3).default(15),
 });
 
 type Timing = { name: string; medianMs: number; ratio: number; rows: number; plan: string };
 type Result = {
-  target: Target;
+  target: BenchTarget;
   seedSeconds: number;
   seededRows: number;
   peakRssMb: number;
@@ -50,34 +43,7 @@ type Result = {
   timings: Timing[];
 };
 
-const benchUrl = () => process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 const today = BENCH_TODAY;
-
-async function openTarget(target: Target): Promise<{ database: Database; cleanup: () => Promise<void> }> {
-  if (target === 'pglite') {
-    const dir = await mkdtemp(join(tmpdir(), 'collectdesk-bench-'));
-    const database = await openPglite(dir);
-    return {
-      database,
-      cleanup: async () => {
-        await database.close();
-        await rm(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  const name = `cd_bench_${randomBytes(5).toString('hex')}`;
-  const admin = await openPostgres(benchUrl(), { max: 1 });
-  await admin.exec(`create database ${name}`);
-  const database = await openPostgres(withDatabase(benchUrl(), name));
-  return {
-    database,
-    cleanup: async () => {
-      await database.close();
-      await admin.exec(`drop database if exists ${name} with (force)`);
-      await admin.close();
-    },
-  };
-}
 
 async function median(runs: number, work: () => Promise<unknown>): Promise<number> {
   for (let i = 0; i < 2; i++) await work();
@@ -102,8 +68,8 @@ async function planOf(database: Database, sqlText: string, params: unknown[]): P
     .join(' | ');
 }
 
-async function runChild(target: Target, args: z.infer<typeof ArgsSchema>): Promise<Result> {
-  const { database, cleanup } = await openTarget(target);
+async function runChild(target: BenchTarget, args: z.infer<typeof ArgsSchema>): Promise<Result> {
+  const { database, cleanup } = await openScratchDatabase(target);
   try {
     await migrateDatabase(database);
     const started = performance.now();

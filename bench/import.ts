@@ -10,39 +10,33 @@
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test (default)
  */
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdir, readFile } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { from as copyFrom } from 'pg-copy-streams';
 import { z } from 'zod';
 import { fixedClock } from '../src/clock.js';
-import { type Database, migrateDatabase, openPglite, openPostgres } from '../src/db/client.js';
+import { type Database, migrateDatabase } from '../src/db/client.js';
 import { organisations } from '../src/db/schema/index.js';
 import { importInvoiceFiles } from '../src/modules/imports/imports.service.js';
-import { withDatabase } from '../src/test/db.js';
 import { BENCH_TODAY, CSV_HEADERS, defaultCsvPath, writeInvoicesCsv } from './generate-invoices-csv.js';
-
-const TARGETS = ['pglite', 'postgres'] as const;
-type Target = (typeof TARGETS)[number];
+import { BENCH_TARGETS, type BenchTarget, openScratchDatabase } from './scratch-database.js';
 
 const ArgsSchema = z.object({
   invoices: z.coerce.number().int().min(1).default(1_000_000),
   file: z.string().optional(),
   targets: z
     .string()
-    .default(TARGETS.join(','))
-    .transform((t) => t.split(',').map((x) => z.enum(TARGETS).parse(x.trim()))),
-  child: z.enum(TARGETS).optional(),
+    .default(BENCH_TARGETS.join(','))
+    .transform((t) => t.split(',').map((x) => z.enum(BENCH_TARGETS).parse(x.trim()))),
+  child: z.enum(BENCH_TARGETS).optional(),
   cpuProf: z.boolean().default(false),
 });
 
 type Result = {
-  target: Target;
+  target: BenchTarget;
   rows: number;
   importSeconds: number;
   copySeconds: number;
@@ -54,7 +48,6 @@ type Result = {
   migrateSeconds: number;
 };
 
-const benchUrl = () => process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
 /** Peak resident memory: the kernel's high-water mark plus a sampler for the phase figures. */
@@ -66,32 +59,6 @@ function startRssSampler() {
   return {
     peak: () => Math.max(peak, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024),
     stop: () => clearInterval(timer),
-  };
-}
-
-async function openTarget(target: Target): Promise<{ database: Database; cleanup: () => Promise<void> }> {
-  if (target === 'pglite') {
-    const dir = await mkdtemp(join(tmpdir(), 'collectdesk-bench-'));
-    const database = await openPglite(dir);
-    return {
-      database,
-      cleanup: async () => {
-        await database.close();
-        await rm(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  const name = `cd_bench_${randomBytes(5).toString('hex')}`;
-  const admin = await openPostgres(benchUrl(), { max: 1 });
-  await admin.exec(`create database ${name}`);
-  const database = await openPostgres(withDatabase(benchUrl(), name));
-  return {
-    database,
-    cleanup: async () => {
-      await database.close();
-      await admin.exec(`drop database if exists ${name} with (force)`);
-      await admin.close();
-    },
   };
 }
 
@@ -115,8 +82,8 @@ async function copyIntoStaging(database: Database, file: string): Promise<number
   return row?.n ?? 0;
 }
 
-async function runChild(target: Target, file: string): Promise<Result> {
-  const { database, cleanup } = await openTarget(target);
+async function runChild(target: BenchTarget, file: string): Promise<Result> {
+  const { database, cleanup } = await openScratchDatabase(target);
   try {
     let started = performance.now();
     await migrateDatabase(database);
