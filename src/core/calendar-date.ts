@@ -14,11 +14,6 @@ export function isCalendarDate(value: string): value is CalendarDate {
   }
 }
 
-export function calendarDate(value: string): CalendarDate {
-  if (!isCalendarDate(value)) throw new RangeError(`not a calendar date: ${value}`);
-  return value;
-}
-
 export type ParseDateResult = { ok: true; date: CalendarDate } | { ok: false; reason: string };
 
 /**
@@ -47,10 +42,6 @@ export function addDays(date: CalendarDate, days: number): CalendarDate {
 /** Whole days from `from` to `to` (positive when `to` is later). */
 export function daysBetween(from: CalendarDate, to: CalendarDate): number {
   return Temporal.PlainDate.from(from).until(Temporal.PlainDate.from(to), { largestUnit: 'days' }).days;
-}
-
-export function compareDates(a: CalendarDate, b: CalendarDate): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Today's date in a time zone, for the composition roots that own the clock. */

@@ -10,8 +10,6 @@ export const cents = (value: number): Cents => {
   return value as Cents;
 };
 
-export const ZERO = cents(0);
-
 export const addCents = (...values: readonly number[]): Cents => cents(values.reduce((a, b) => a + b, 0));
 
 export type ParseAmountResult = { ok: true; cents: Cents } | { ok: false; reason: string };

@@ -49,6 +49,6 @@ export async function refreshDebtorBalances(
 }
 
 /** Passes a list of ids as one uuid[] parameter (works the same on PGlite and node-postgres). */
-export function toUuidArray(ids: readonly string[]) {
+function toUuidArray(ids: readonly string[]) {
   return sql`${`{${ids.join(',')}}`}::uuid[]`;
 }
