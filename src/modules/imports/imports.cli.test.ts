@@ -151,5 +151,10 @@ describe('collectdesk import / export', () => {
     const debtorsExport = await cli('export', 'debtors', debtorsOut);
     expect(debtorsExport.code).toBe(0);
     expect(debtorsExport.stdout).toContain('exported 2 debtors of acme');
+
+    const unwritable = await cli('export', 'debtors', join(files.dir, 'no-such-folder', 'out.csv'));
+    expect(unwritable.code).toBe(1);
+    expect(unwritable.stderr).toContain('cannot write');
+    expect(unwritable.stderr).toContain('ENOENT');
   });
 });

@@ -46,7 +46,14 @@ export const registerImportExportCommands: CliRegistration = (program, context) 
       .action(async (file: string, options: { org?: string; json?: boolean }) => {
         const deps = await context.deps();
         const org = await resolveOrganisation(deps.db, options.org);
-        const result = await exportToFile(deps, { orgId: org.id, kind, path: resolve(file) });
+        const result = await exportToFile(deps, { orgId: org.id, kind, path: resolve(file) }).catch(
+          (error: unknown) => {
+            // A file that cannot be written is bad input, not a crash: say which file and why.
+            const code = (error as NodeJS.ErrnoException).code;
+            if (!code) throw error;
+            throw new AppError('BAD_REQUEST', `cannot write ${file}: ${code}`);
+          },
+        );
         context.stdout(
           options.json
             ? JSON.stringify(result)
