@@ -1,2 +1,3 @@
+export * from './dunning.js';
 export * from './ledger.js';
 export * from './organisations.js';

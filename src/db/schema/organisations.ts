@@ -12,11 +12,13 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { DUNNING_MODES } from '../../core/dunning/enums.js';
 import { COUNTRIES, LANGUAGES, PAYMENT_REFERENCE_KINDS, ROLES } from '../../core/ledger/enums.js';
 
 export const countryEnum = pgEnum('country', COUNTRIES);
 export const languageEnum = pgEnum('language', LANGUAGES);
 export const roleEnum = pgEnum('role', ROLES);
+export const dunningModeEnum = pgEnum('dunning_mode', DUNNING_MODES);
 export const paymentReferenceKindEnum = pgEnum('payment_reference_kind', PAYMENT_REFERENCE_KINDS);
 
 /** The tenant: one creditor company. A collection firm has one per client. */
@@ -37,6 +39,12 @@ export const organisations = pgTable('organisations', {
   vatNumber: text('vat_number'),
   paymentReferenceKind: paymentReferenceKindEnum('payment_reference_kind').notNull().default('none'),
   timeZone: text('time_zone').notNull().default('Europe/Amsterdam'),
+  /** review: each day's dunning run waits for approval; automatic: it goes out by itself. */
+  dunningMode: dunningModeEnum('dunning_mode').notNull().default('review'),
+  /** Local time (HH:MM, in timeZone) of the daily dunning run. */
+  dunningRunTime: text('dunning_run_time').notNull().default('07:00'),
+  /** Whether the creditor deducts VAT: if not, VAT is added to the statutory collection costs. */
+  canDeductVat: boolean('can_deduct_vat').notNull().default(true),
   /**
    * The day up to which every debtor's balance columns are current: "overdue" moves with the
    * date, so the first list of a new day recomputes them (refreshDebtorBalances without debtorIds).

@@ -1,0 +1,317 @@
+import {
+  bigint,
+  boolean,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import {
+  ACTION_STATUSES,
+  CALL_TASK_REASONS,
+  OUTBOX_STATUSES,
+  PLAN_STATUSES,
+  POLICY_REGIMES,
+  PROMISE_STATUSES,
+  RUN_STATUSES,
+  STEP_ANCHORS,
+  STEP_CHANNELS,
+  TASK_STATUSES,
+} from '../../core/dunning/enums.js';
+import { LETTER_KINDS, TONES } from '../../core/dunning/letter.js';
+import { contacts, debtorKindEnum, debtors, invoices } from './ledger.js';
+import { organisations, users } from './organisations.js';
+
+export const stepChannelEnum = pgEnum('step_channel', STEP_CHANNELS);
+export const stepAnchorEnum = pgEnum('step_anchor', STEP_ANCHORS);
+export const policyRegimeEnum = pgEnum('policy_regime', POLICY_REGIMES);
+export const letterKindEnum = pgEnum('letter_kind', LETTER_KINDS);
+export const toneEnum = pgEnum('tone', TONES);
+export const actionStatusEnum = pgEnum('action_status', ACTION_STATUSES);
+export const runStatusEnum = pgEnum('run_status', RUN_STATUSES);
+export const outboxStatusEnum = pgEnum('outbox_status', OUTBOX_STATUSES);
+export const callTaskReasonEnum = pgEnum('call_task_reason', CALL_TASK_REASONS);
+export const taskStatusEnum = pgEnum('task_status', TASK_STATUSES);
+export const promiseStatusEnum = pgEnum('promise_status', PROMISE_STATUSES);
+export const planStatusEnum = pgEnum('plan_status', PLAN_STATUSES);
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
+const cents = (name: string) => bigint(name, { mode: 'number' });
+const orgId = () =>
+  uuid('org_id')
+    .notNull()
+    .references(() => organisations.id, { onDelete: 'cascade' });
+const debtorId = () =>
+  uuid('debtor_id')
+    .notNull()
+    .references(() => debtors.id, { onDelete: 'cascade' });
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+/**
+ * A dunning policy: the ordered steps an overdue invoice goes through. A debtor follows the active
+ * policy for its kind (business/consumer) and segment with the lowest
+ * priority number (a policy without segment matches every segment).
+ */
+export const dunningPolicies = pgTable(
+  'dunning_policies',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: orgId(),
+    name: text('name').notNull(),
+    description: text('description'),
+    regime: policyRegimeEnum('regime').notNull(),
+    debtorKind: debtorKindEnum('debtor_kind').notNull(),
+    segment: text('segment'),
+    priority: integer('priority').notNull().default(100),
+    isActive: boolean('is_active').notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('dunning_policies_org_name_idx').on(t.orgId, t.name)],
+);
+
+export const dunningSteps = pgTable(
+  'dunning_steps',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: orgId(),
+    policyId: uuid('policy_id')
+      .notNull()
+      .references(() => dunningPolicies.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    name: text('name').notNull(),
+    isEnabled: boolean('is_enabled').notNull().default(true),
+    anchor: stepAnchorEnum('anchor').notNull(),
+    /** Days after the anchor (negative before the due date, for a friendly pre-due notice). */
+    offsetDays: integer('offset_days').notNull(),
+    channel: stepChannelEnum('channel').notNull(),
+    letterKind: letterKindEnum('letter_kind'),
+    tone: toneEnum('tone').notNull().default('neutral'),
+    /** The new payment term the letter gives, in days from the letter date. */
+    deadlineDays: integer('deadline_days').notNull().default(10),
+    /** The step applies only when the debtor's open items at this step add up to at least this. */
+    minOpenCents: cents('min_open_cents').notNull().default(0),
+    /** Statutory costs and interest are claimed in this step's letter (a formal demand). */
+    claimsCosts: boolean('claims_costs').notNull().default(false),
+    skipWhenDisputed: boolean('skip_when_disputed').notNull().default(true),
+    skipWhenPromised: boolean('skip_when_promised').notNull().default(true),
+    skipWhenPlanned: boolean('skip_when_planned').notNull().default(true),
+  },
+  (t) => [uniqueIndex('dunning_steps_policy_position_idx').on(t.policyId, t.position)],
+);
+
+/** One run per organisation and date: what was decided, and whether it went out. */
+export const dunningRuns = pgTable(
+  'dunning_runs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: orgId(),
+    runDate: date('run_date', { mode: 'string' }).notNull(),
+    status: runStatusEnum('status').notNull().default('planned'),
+    counts: jsonb('counts').$type<Record<string, number>>().notNull().default({}),
+    approvedBy: uuid('approved_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('dunning_runs_org_date_idx').on(t.orgId, t.runDate)],
+);
+
+/** One action per debtor, step and run date: all the debtor's invoices at that step in one message. */
+export const dunningActions = pgTable(
+  'dunning_actions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: orgId(),
+    runId: uuid('run_id')
+      .notNull()
+      .references(() => dunningRuns.id, { onDelete: 'cascade' }),
+    debtorId: debtorId(),
+    stepId: uuid('step_id')
+      .notNull()
+      .references(() => dunningSteps.id, { onDelete: 'restrict' }),
+    runDate: date('run_date', { mode: 'string' }).notNull(),
+    channel: stepChannelEnum('channel').notNull(),
+    status: actionStatusEnum('status').notNull().default('planned'),
+    openCents: cents('open_cents').notNull(),
+    deadline: date('deadline', { mode: 'string' }),
+    /** What the action produced: the message, the call task, and the reason it was cancelled. */
+    outboxMessageId: uuid('outbox_message_id'),
+    callTaskId: uuid('call_task_id'),
+    note: text('note'),
+    createdAt: createdAt(),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('dunning_actions_once_idx').on(t.orgId, t.debtorId, t.stepId, t.runDate),
+    index('dunning_actions_run_idx').on(t.runId, t.status),
+    index('dunning_actions_debtor_idx').on(t.orgId, t.debtorId, t.runDate),
+  ],
+);
+
+/**
+ * Which invoices an action is about. The unique (invoice, step) is the idempotency rule: an invoice
+ * passes each step of its policy once, whatever runs, re-runs and crashes happen.
+ */
+export const dunningActionInvoices = pgTable(
+  'dunning_action_invoices',
+  {
+    orgId: orgId(),
+    actionId: uuid('action_id')
+      .notNull()
+      .references(() => dunningActions.id, { onDelete: 'cascade' }),
+    invoiceId: uuid('invoice_id')
+      .notNull()
+      .references(() => invoices.id, { onDelete: 'cascade' }),
+    stepId: uuid('step_id').notNull(),
+    position: integer('position').notNull(),
+    runDate: date('run_date', { mode: 'string' }).notNull(),
+    openCents: cents('open_cents').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.actionId, t.invoiceId] }),
+    uniqueIndex('dunning_action_invoices_once_idx').on(t.orgId, t.invoiceId, t.stepId),
+    index('dunning_action_invoices_last_idx').on(t.orgId, t.invoiceId, t.position),
+  ],
+);
+
+/** Generated documents (letters as PDF), kept so what was sent can be shown again exactly. */
+export const documents = pgTable(
+  'documents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: orgId(),
+    debtorId: debtorId(),
+    actionId: uuid('action_id').references(() => dunningActions.id, { onDelete: 'set null' }),
+    fileName: text('file_name').notNull(),
+    mediaType: text('media_type').notNull().default('application/pdf'),
+    content: bytea('content').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('documents_debtor_idx').on(t.orgId, t.debtorId)],
+);
+
+/** Emails to send (or sent) and paper letters to print; the UI shows it as the outbox. */
+export const outboxMessages = pgTable(
+  'outbox_messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: orgId(),
+    debtorId: debtorId(),
+    actionId: uuid('action_id').references(() => dunningActions.id, { onDelete: 'set null' }),
+    status: outboxStatusEnum('status').notNull(),
+    toAddress: text('to_address'),
+    subject: text('subject').notNull(),
+    bodyText: text('body_text').notNull(),
+    documentId: uuid('document_id').references(() => documents.id, { onDelete: 'set null' }),
+    attempts: integer('attempts').notNull().default(0),
+    error: text('error'),
+    smtpMessageId: text('smtp_message_id'),
+    createdAt: createdAt(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('outbox_messages_action_idx').on(t.actionId),
+    index('outbox_messages_org_status_idx').on(t.orgId, t.status, t.createdAt),
+  ],
+);
+
+/** Work for a collector: a call the policy asks for, or a contact to fix after a bounce. */
+export const callTasks = pgTable(
+  'call_tasks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: orgId(),
+    debtorId: debtorId(),
+    reason: callTaskReasonEnum('reason').notNull(),
+    status: taskStatusEnum('status').notNull().default('open'),
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    actionId: uuid('action_id').references(() => dunningActions.id, { onDelete: 'set null' }),
+    outboxMessageId: uuid('outbox_message_id').references(() => outboxMessages.id, {
+      onDelete: 'set null',
+    }),
+    contactId: uuid('contact_id').references(() => contacts.id, { onDelete: 'set null' }),
+    note: text('note'),
+    createdAt: createdAt(),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('call_tasks_org_status_due_idx').on(t.orgId, t.status, t.dueDate),
+    uniqueIndex('call_tasks_action_idx').on(t.actionId),
+    uniqueIndex('call_tasks_outbox_idx').on(t.outboxMessageId),
+  ],
+);
+
+/** A promise to pay by a date; while open, dunning leaves its invoices alone. */
+export const promises = pgTable(
+  'promises',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: orgId(),
+    debtorId: debtorId(),
+    amountCents: cents('amount_cents').notNull(),
+    promisedDate: date('promised_date', { mode: 'string' }).notNull(),
+    status: promiseStatusEnum('status').notNull().default('open'),
+    note: text('note'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('promises_debtor_idx').on(t.orgId, t.debtorId, t.status)],
+);
+
+export const promiseInvoices = pgTable(
+  'promise_invoices',
+  {
+    orgId: orgId(),
+    promiseId: uuid('promise_id')
+      .notNull()
+      .references(() => promises.id, { onDelete: 'cascade' }),
+    invoiceId: uuid('invoice_id')
+      .notNull()
+      .references(() => invoices.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.promiseId, t.invoiceId] }),
+    index('promise_invoices_invoice_idx').on(t.orgId, t.invoiceId),
+  ],
+);
+
+/** A payment plan (instalments); while active, dunning leaves its invoices alone. */
+export const paymentPlans = pgTable(
+  'payment_plans',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: orgId(),
+    debtorId: debtorId(),
+    status: planStatusEnum('status').notNull().default('active'),
+    totalCents: cents('total_cents').notNull(),
+    note: text('note'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('payment_plans_debtor_idx').on(t.orgId, t.debtorId, t.status)],
+);
+
+export const paymentPlanInvoices = pgTable(
+  'payment_plan_invoices',
+  {
+    orgId: orgId(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => paymentPlans.id, { onDelete: 'cascade' }),
+    invoiceId: uuid('invoice_id')
+      .notNull()
+      .references(() => invoices.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.planId, t.invoiceId] }),
+    index('payment_plan_invoices_invoice_idx').on(t.orgId, t.invoiceId),
+  ],
+);

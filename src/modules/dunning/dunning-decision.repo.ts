@@ -1,0 +1,191 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { CalendarDate } from '../../core/calendar-date.js';
+import type { StepChannel } from '../../core/dunning/enums.js';
+import type { Db } from '../../db/client.js';
+
+/**
+ * The daily decision, set-based: which open invoice is due for which step of its debtor's policy on
+ * a date. One SQL statement over indexed tables, never a loop over invoices in JS.
+ *
+ * An invoice's next step is the first enabled step after the last one it passed; a step anchored
+ * on the due date is due at due date + offset, a step anchored on the previous step at that step's
+ * date + offset. A notice before the due date is skipped for an invoice that is already due.
+ * Invoices under an open dispute, promise or payment plan are left alone (per step, by its flags),
+ * as are paused debtors and debtors whose items at a step stay under the step's minimum amount.
+ */
+function eligibleItems(orgId: string, date: CalendarDate): SQL {
+  return sql`
+    policies as (
+      select id, debtor_kind, segment, priority from dunning_policies where org_id = ${orgId} and is_active
+    ),
+    enabled_steps as (
+      select s.* from dunning_steps s join policies p on p.id = s.policy_id where s.is_enabled
+    ),
+    -- For every place an invoice can be in its policy (before the first step, or after any step),
+    -- the next enabled step: once counting notices before the due date, once not.
+    next_step as (
+      select a.policy_id, a.after_position, due.is_due,
+        (select s.id from enabled_steps s
+          where s.policy_id = a.policy_id and s.position > a.after_position
+            and not (due.is_due and s.anchor = 'due_date' and s.offset_days < 0)
+          order by s.position limit 1) as step_id
+      from (select id as policy_id, -1 as after_position from policies
+            union select s.policy_id, s.position from dunning_steps s join policies p on p.id = s.policy_id) a
+      cross join (values (true), (false)) as due(is_due)
+    ),
+    debtor_policy as (
+      select d.id as debtor_id,
+        (select p.id from policies p
+          where p.debtor_kind = d.kind and (p.segment is null or p.segment = d.segment)
+          order by p.segment is null, p.priority, p.id limit 1) as policy_id
+      from debtors d
+      where d.org_id = ${orgId} and (d.pause_until is null or d.pause_until <= ${date}::date)
+    ),
+    last_step as (
+      select distinct on (invoice_id) invoice_id, position, run_date
+      from dunning_action_invoices where org_id = ${orgId}
+      order by invoice_id, position desc
+    ),
+    candidates as (
+      select i.id as invoice_id, i.debtor_id, i.open_cents, i.due_date, dp.policy_id, ns.step_id,
+        l.run_date as last_run_date
+      from invoices i
+      join debtor_policy dp on dp.debtor_id = i.debtor_id
+      left join last_step l on l.invoice_id = i.id
+      join next_step ns on ns.policy_id = dp.policy_id and ns.after_position = coalesce(l.position, -1)
+        and ns.is_due = (i.due_date <= ${date}::date)
+      where i.org_id = ${orgId} and i.kind = 'invoice' and i.status in ('open', 'partially_paid')
+        and i.open_cents > 0 and ns.step_id is not null
+    ),
+    eligible as (
+      select c.invoice_id, c.debtor_id, c.open_cents, c.due_date, s.id as step_id, s.position,
+        s.channel, s.min_open_cents
+      from candidates c join enabled_steps s on s.id = c.step_id
+      where (case when s.anchor = 'previous_step' and c.last_run_date is not null then c.last_run_date
+                  else c.due_date end) + s.offset_days <= ${date}::date
+        and not (s.skip_when_disputed and exists (select 1 from disputes x
+          where x.org_id = ${orgId} and x.invoice_id = c.invoice_id and x.status = 'open'))
+        and not (s.skip_when_promised and exists (select 1 from promise_invoices pi
+          join promises p on p.id = pi.promise_id
+          where pi.org_id = ${orgId} and pi.invoice_id = c.invoice_id and p.status = 'open'))
+        and not (s.skip_when_planned and exists (select 1 from payment_plan_invoices ppi
+          join payment_plans pp on pp.id = ppi.plan_id
+          where ppi.org_id = ${orgId} and ppi.invoice_id = c.invoice_id and pp.status = 'active'))
+    ),
+    grouped as (
+      select debtor_id, step_id, min(position) as position, min(channel::text) as channel,
+        sum(open_cents)::bigint as open_cents, count(*)::int as invoice_count
+      from eligible
+      group by debtor_id, step_id
+      having sum(open_cents) >= min(min_open_cents) and sum(open_cents) > 0
+    )`;
+}
+
+export type PlannedAction = {
+  debtorId: string;
+  stepId: string;
+  channel: StepChannel;
+  openCents: number;
+  invoiceCount: number;
+};
+
+export type StepCount = {
+  stepId: string;
+  stepName: string;
+  channel: StepChannel;
+  actions: number;
+  invoices: number;
+  openCents: number;
+};
+
+/** What a run on this date would do, without writing anything (the preview and --dry-run). */
+export async function previewDecision(
+  db: Db,
+  params: { orgId: string; date: CalendarDate; sampleSize: number },
+): Promise<{ counts: StepCount[]; sample: PlannedAction[] }> {
+  const result = (await db.execute(sql`with ${eligibleItems(params.orgId, params.date)},
+    per_step as (
+      select g.step_id, count(*)::int as actions, sum(g.invoice_count)::int as invoices,
+        sum(g.open_cents)::bigint as open_cents
+      from grouped g group by g.step_id
+    )
+    select 'count' as row_kind, s.id as step_id, s.name as step_name, s.channel::text as channel,
+      ps.actions, ps.invoices, ps.open_cents, null::uuid as debtor_id, s.position
+    from per_step ps join dunning_steps s on s.id = ps.step_id
+    union all
+    select * from (
+      select 'sample', g.step_id, null, g.channel, 1, g.invoice_count, g.open_cents, g.debtor_id, g.position
+      from grouped g order by g.open_cents desc, g.debtor_id limit ${params.sampleSize}
+    ) sample
+    order by 1, 9, 7 desc`)) as unknown as {
+    rows: {
+      row_kind: string;
+      step_id: string;
+      step_name: string | null;
+      channel: StepChannel;
+      actions: number;
+      invoices: number;
+      open_cents: number;
+      debtor_id: string | null;
+    }[];
+  };
+  const counts: StepCount[] = [];
+  const sample: PlannedAction[] = [];
+  for (const r of result.rows) {
+    if (r.row_kind === 'count')
+      counts.push({
+        stepId: r.step_id,
+        stepName: r.step_name ?? '',
+        channel: r.channel,
+        actions: r.actions,
+        invoices: r.invoices,
+        openCents: Number(r.open_cents),
+      });
+    else if (r.debtor_id)
+      sample.push({
+        debtorId: r.debtor_id,
+        stepId: r.step_id,
+        channel: r.channel,
+        openCents: Number(r.open_cents),
+        invoiceCount: r.invoices,
+      });
+  }
+  return { counts, sample };
+}
+
+/**
+ * Writes the day's decision: one planned action per (debtor, step) with its invoices. Run inside
+ * one transaction; the unique keys make a second call for the same date (or a call after a crash)
+ * add nothing that is already there: an action per (debtor, step, date), a step per invoice once.
+ */
+export async function recordDecision(
+  tx: Db,
+  params: { orgId: string; runId: string; date: CalendarDate },
+): Promise<number> {
+  const { orgId, runId, date } = params;
+  await tx.execute(sql`create temporary table if not exists dunning_eligible (
+      invoice_id uuid, debtor_id uuid, step_id uuid, position int, open_cents bigint, channel text,
+      group_open_cents bigint) on commit drop`);
+  await tx.execute(sql`insert into dunning_eligible
+    with ${eligibleItems(orgId, date)}
+    select e.invoice_id, e.debtor_id, e.step_id, e.position, e.open_cents, e.channel::text,
+      g.open_cents
+    from eligible e join grouped g on g.debtor_id = e.debtor_id and g.step_id = e.step_id`);
+  await tx.execute(sql`insert into dunning_actions (org_id, run_id, debtor_id, step_id, run_date, channel,
+      open_cents)
+    select distinct on (debtor_id, step_id) ${orgId}::uuid, ${runId}::uuid, debtor_id, step_id, ${date}::date,
+      channel::step_channel, group_open_cents
+    from dunning_eligible
+    order by debtor_id, step_id
+    on conflict (org_id, debtor_id, step_id, run_date) do nothing`);
+  const inserted =
+    (await tx.execute(sql`with written as (insert into dunning_action_invoices (org_id, action_id, invoice_id,
+      step_id, position, run_date, open_cents)
+    select ${orgId}::uuid, a.id, e.invoice_id, e.step_id, e.position, ${date}::date, e.open_cents
+    from dunning_eligible e
+    join dunning_actions a on a.org_id = ${orgId} and a.debtor_id = e.debtor_id and a.step_id = e.step_id
+      and a.run_date = ${date}::date
+    on conflict do nothing
+    returning 1) select count(*)::int as n from written`)) as unknown as { rows: { n: number }[] };
+  return inserted.rows[0]?.n ?? 0;
+}
