@@ -82,5 +82,6 @@ async function defaultRegistrations(): Promise<CliRegistration[]> {
     (await import('./modules/ledger/ledger.cli.js')).ledgerCli,
     (await import('./serve.cli.js')).serveCli,
     (await import('./modules/imports/imports.cli.js')).registerImportExportCommands,
+    (await import('./modules/dunning/calc.cli.js')).calcCli,
   ];
 }
