@@ -5,6 +5,7 @@ import {
   countBusinessDays,
   deadlineOn,
   isBusinessDay,
+  isoWeekday,
   isTargetDay,
   isWeekend,
   nextBusinessDay,
@@ -28,6 +29,12 @@ describe('isBusinessDay', () => {
     ['2025-05-04', 'TARGET', false], // Sunday
   ] as const)('%s in %s: %s', (date, calendar, expected) => {
     expect(isBusinessDay(d(date), calendar)).toBe(expected);
+  });
+
+  it('numbers the weekdays from Monday 1 to Sunday 7', () => {
+    expect(['2025-04-21', '2025-04-25', '2025-04-26', '2025-04-27'].map((x) => isoWeekday(d(x)))).toEqual([
+      1, 5, 6, 7,
+    ]);
   });
 
   it('knows the weekend', () => {

@@ -8,8 +8,13 @@ import { Temporal } from 'temporal-polyfill';
 import { addDays, type CalendarDate } from '../calendar-date.js';
 import { type HolidayCalendar, isHoliday } from './holidays.js';
 
+/** ISO weekday of a date: 1 = Monday … 6 = Saturday, 7 = Sunday. */
+export function isoWeekday(date: CalendarDate): number {
+  return Temporal.PlainDate.from(date).dayOfWeek;
+}
+
 export function isWeekend(date: CalendarDate): boolean {
-  return Temporal.PlainDate.from(date).dayOfWeek >= 6;
+  return isoWeekday(date) >= 6;
 }
 
 export function isBusinessDay(date: CalendarDate, calendar: HolidayCalendar): boolean {

@@ -1,6 +1,7 @@
 import Holidays from 'date-holidays';
 import { describe, expect, it } from 'vitest';
 import type { CalendarDate } from '../calendar-date.js';
+import { isoWeekday } from './business-days.js';
 import { easterSunday, HOLIDAY_CALENDARS, holidaysIn, holidaysOn, isHoliday } from './holidays.js';
 
 const datesOf = (year: number, calendar: 'NL' | 'BE' | 'TARGET') =>
@@ -99,6 +100,8 @@ describe('isHoliday', () => {
     ['2025-04-18', 'BE', false],
     ['2025-04-18', 'TARGET', true],
     ['2025-04-20', 'NL', false], // Easter Sunday is a Sunday, not an Atw holiday of its own
+    ['2025-04-27', 'NL', false], // 27 April 2025 is a Sunday: Koningsdag moved to Saturday the 26th
+    ['2026-04-26', 'NL', false], // the day before Koningsdag 2026 (Monday the 27th)
     ['2025-11-15', 'BE', false], // Koningsfeest is no legal holiday
     ['2025-07-11', 'BE', false], // Flemish community day
     ['2025-12-26', 'BE', false],
@@ -134,6 +137,7 @@ describe('easterSunday', () => {
     [2285, '2285-03-22'],
   ])('%i: %s', (year, date) => {
     expect(easterSunday(year)).toBe(date);
+    expect(isoWeekday(easterSunday(year))).toBe(7);
   });
 });
 

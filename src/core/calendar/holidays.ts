@@ -15,7 +15,7 @@
  * deadlines. The tests compare these rules with it for 2002–2075.
  */
 import { Temporal } from 'temporal-polyfill';
-import type { CalendarDate } from '../calendar-date.js';
+import { addDays, type CalendarDate } from '../calendar-date.js';
 
 export const HOLIDAY_CALENDARS = ['NL', 'BE', 'TARGET'] as const;
 export type HolidayCalendar = (typeof HOLIDAY_CALENDARS)[number];
@@ -42,6 +42,10 @@ export type Holiday = { date: CalendarDate; key: HolidayKey; name: string };
 
 export const FIRST_CALENDAR_YEAR = 2002;
 
+function on(year: number, month: number, day: number): CalendarDate {
+  return Temporal.PlainDate.from({ year, month, day }).toString() as CalendarDate;
+}
+
 /** Easter Sunday of a Gregorian year (the anonymous "Meeus/Jones/Butcher" algorithm). */
 export function easterSunday(year: number): CalendarDate {
   const a = year % 19;
@@ -58,22 +62,14 @@ export function easterSunday(year: number): CalendarDate {
   const m = Math.floor((a + 11 * h + 22 * l) / 451);
   const month = Math.floor((h + l - 7 * m + 114) / 31);
   const day = ((h + l - 7 * m + 114) % 31) + 1;
-  return Temporal.PlainDate.from({ year, month, day }).toString() as CalendarDate;
-}
-
-function on(year: number, month: number, day: number): CalendarDate {
-  return Temporal.PlainDate.from({ year, month, day }).toString() as CalendarDate;
-}
-
-function shift(date: CalendarDate, days: number): CalendarDate {
-  return Temporal.PlainDate.from(date).add({ days }).toString() as CalendarDate;
+  return on(year, month, day);
 }
 
 /** Koningsdag (from 2014) or Koninginnedag (before), moved to the Saturday before when on a Sunday. */
 function kingsDay(year: number): CalendarDate {
   const date = year >= 2014 ? on(year, 4, 27) : on(year, 4, 30);
   const isSunday = Temporal.PlainDate.from(date).dayOfWeek === 7;
-  return isSunday ? shift(date, -1) : date;
+  return isSunday ? addDays(date, -1) : date;
 }
 
 function rulesFor(year: number, calendar: HolidayCalendar): [CalendarDate, HolidayKey, string][] {
@@ -82,22 +78,22 @@ function rulesFor(year: number, calendar: HolidayCalendar): [CalendarDate, Holid
     case 'NL':
       return [
         [on(year, 1, 1), 'new-year', 'Nieuwjaarsdag'],
-        [shift(easter, -2), 'good-friday', 'Goede Vrijdag'],
-        [shift(easter, 1), 'easter-monday', 'Tweede Paasdag'],
+        [addDays(easter, -2), 'good-friday', 'Goede Vrijdag'],
+        [addDays(easter, 1), 'easter-monday', 'Tweede Paasdag'],
         [kingsDay(year), 'kings-day', year >= 2014 ? 'Koningsdag' : 'Koninginnedag'],
         [on(year, 5, 5), 'liberation-day', 'Bevrijdingsdag'],
-        [shift(easter, 39), 'ascension-day', 'Hemelvaartsdag'],
-        [shift(easter, 50), 'whit-monday', 'Tweede Pinksterdag'],
+        [addDays(easter, 39), 'ascension-day', 'Hemelvaartsdag'],
+        [addDays(easter, 50), 'whit-monday', 'Tweede Pinksterdag'],
         [on(year, 12, 25), 'christmas-day', 'Eerste Kerstdag'],
         [on(year, 12, 26), 'second-christmas-day', 'Tweede Kerstdag'],
       ];
     case 'BE':
       return [
         [on(year, 1, 1), 'new-year', 'Nieuwjaar'],
-        [shift(easter, 1), 'easter-monday', 'Paasmaandag'],
+        [addDays(easter, 1), 'easter-monday', 'Paasmaandag'],
         [on(year, 5, 1), 'labour-day', 'Dag van de Arbeid'],
-        [shift(easter, 39), 'ascension-day', 'O.L.H. Hemelvaart'],
-        [shift(easter, 50), 'whit-monday', 'Pinkstermaandag'],
+        [addDays(easter, 39), 'ascension-day', 'O.L.H. Hemelvaart'],
+        [addDays(easter, 50), 'whit-monday', 'Pinkstermaandag'],
         [on(year, 7, 21), 'belgian-national-day', 'Nationale feestdag'],
         [on(year, 8, 15), 'assumption-day', 'O.L.V. Hemelvaart'],
         [on(year, 11, 1), 'all-saints-day', 'Allerheiligen'],
@@ -107,8 +103,8 @@ function rulesFor(year: number, calendar: HolidayCalendar): [CalendarDate, Holid
     case 'TARGET':
       return [
         [on(year, 1, 1), 'new-year', "New Year's Day"],
-        [shift(easter, -2), 'good-friday', 'Good Friday'],
-        [shift(easter, 1), 'easter-monday', 'Easter Monday'],
+        [addDays(easter, -2), 'good-friday', 'Good Friday'],
+        [addDays(easter, 1), 'easter-monday', 'Easter Monday'],
         [on(year, 5, 1), 'labour-day', 'Labour Day'],
         [on(year, 12, 25), 'christmas-day', 'Christmas Day'],
         [on(year, 12, 26), 'second-christmas-day', 'Christmas Holiday'],

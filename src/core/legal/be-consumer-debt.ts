@@ -1,6 +1,6 @@
+import { isBusinessDay } from '../calendar/business-days.js';
 import { addDays, type CalendarDate } from '../calendar-date.js';
 import { applyBasisPoints, type Cents, cents } from '../money.js';
-import { isBeLegalHoliday, isoWeekday } from './holidays.js';
 
 /**
  * BE consumer debts, Boek XIX WER "Schulden van de consument" (wet 4 mei 2023, LEGAL.md §4).
@@ -35,13 +35,12 @@ export type BeWaitingPeriod = {
   chargeableFrom: CalendarDate;
 };
 
-const isBeWorkingDay = (date: CalendarDate) => isoWeekday(date) <= 5 && !isBeLegalHoliday(date);
-
 /**
  * The fourteen calendar days start on the third working day after posting a paper reminder, or the
  * day after sending an electronic one (§4.1, article text [U]). Our interpretations: that start day
  * is day 1 of the fourteen; working days are Monday–Friday except BE legal holidays; the last day is
  * not moved off a weekend or holiday (Ger.W. art. 53 / BW art. 1.7 are not verified for Boek XIX, §7.2).
+ * A posted reminder dated before 2002 is refused (RangeError), as by the holiday calendars.
  */
 export function computeBeWaitingPeriod(
   reminder: Pick<BeConsumerReminder, 'sentOn' | 'channel'>,
@@ -51,7 +50,7 @@ export function computeBeWaitingPeriod(
     termFrom = reminder.sentOn;
     for (let counted = 0; counted < 3; ) {
       termFrom = addDays(termFrom, 1);
-      if (isBeWorkingDay(termFrom)) counted++;
+      if (isBusinessDay(termFrom, 'BE')) counted++;
     }
   }
   return { termFrom, termTo: addDays(termFrom, 13), chargeableFrom: addDays(termFrom, 14) };

@@ -27,7 +27,6 @@ export {
   type ClaimStatementInput,
   type ClaimStatementResult,
 } from './claim-statement.js';
-export { easterSunday, isBeLegalHoliday, isNlAtwHoliday } from './holidays.js';
 export {
   calculateNlCollectionCosts,
   calculateVatOnCosts,

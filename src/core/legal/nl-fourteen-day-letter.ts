@@ -1,5 +1,7 @@
+import { statutoryTermEnd } from '../calendar/algemene-termijnenwet.js';
+import { isoWeekday } from '../calendar/business-days.js';
+import { isHoliday } from '../calendar/holidays.js';
 import { addDays, type CalendarDate } from '../calendar-date.js';
-import { isNlAtwHoliday, isoWeekday } from './holidays.js';
 
 /**
  * The NL consumer "veertiendagenbrief" (art. 6:96 lid 6 BW, LEGAL.md §1.3): collection costs become
@@ -39,7 +41,8 @@ export type FourteenDayLetterAssessment =
       message: string;
     };
 
-const isNlNonWorkingDay = (date: CalendarDate) => isoWeekday(date) >= 6 || isNlAtwHoliday(date);
+/** Art. 6:96 lid 6 BW: fourteen days, starting the day after receipt. */
+const TERM_DAYS = 14;
 
 /**
  * The HR 25-11-2016 presumption (LEGAL.md §1.3 (b)), our interpretation: delivery on the second
@@ -51,30 +54,29 @@ export function presumeReceipt(sentOn: CalendarDate): CalendarDate {
   for (let counted = 0; counted < 2; ) {
     date = addDays(date, 1);
     const weekday = isoWeekday(date);
-    if (weekday !== 7 && weekday !== 1 && !isNlAtwHoliday(date)) counted++;
+    if (weekday !== 7 && weekday !== 1 && !isHoliday(date, 'NL')) counted++;
   }
   return date;
 }
 
 /**
- * Term = receipt + 1 … receipt + 14, extended under Algemene termijnenwet art. 1 to the next day
- * that is no Saturday, Sunday or Atw holiday. Applying the Atw to this term is our reading of it
- * as a statutory term (LEGAL.md §1.3, §7.1, §8 item 4). Atw art. 2 (at least two working days in
- * the term) never bites on fourteen days, so it is not checked.
+ * Term = receipt + 1 … receipt + 14, extended under the Algemene termijnenwet (`statutoryTermEnd`):
+ * art. 1 moves its end to the next day that is no Saturday, Sunday or Atw holiday; art. 2 (at
+ * least two such days in the term) never bites on fourteen days. Applying the Atw to this term is
+ * our reading of it as a statutory term (LEGAL.md §1.3, §7.1, §8 item 4). Like the holiday
+ * calendars, refuses (RangeError) dates before 2002.
  */
 export function computeFourteenDayTerm(
   letter: Pick<FourteenDayLetter, 'sentOn' | 'receivedOn'>,
 ): FourteenDayTerm {
   const receivedOn = letter.receivedOn ?? presumeReceipt(letter.sentOn);
-  const lastDay = addDays(receivedOn, 14);
-  let termTo = lastDay;
-  while (isNlNonWorkingDay(termTo)) termTo = addDays(termTo, 1);
+  const termTo = statutoryTermEnd(receivedOn, TERM_DAYS);
   return {
     receivedOn,
     isReceiptPresumed: letter.receivedOn === null,
     termFrom: addDays(receivedOn, 1),
     termTo,
-    isExtendedByAtw: termTo !== lastDay,
+    isExtendedByAtw: termTo !== addDays(receivedOn, TERM_DAYS),
     chargeableFrom: addDays(termTo, 1),
   };
 }
