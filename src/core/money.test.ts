@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { applyBasisPoints, formatCents, parseAmount, splitEvenly } from './money.js';
+import {
+  applyBasisPoints,
+  divideRoundHalfAwayFromZero,
+  formatCents,
+  parseAmount,
+  splitEvenly,
+} from './money.js';
 
 describe('parseAmount', () => {
   it.each([
@@ -51,6 +57,35 @@ describe('formatting and arithmetic', () => {
     expect(applyBasisPoints(123456, 1500)).toBe(18518); // 15 % of 1234.56 = 185.184
     expect(applyBasisPoints(5, 5000)).toBe(3); // 2.5 → 3
     expect(applyBasisPoints(-5, 5000)).toBe(-3);
+  });
+
+  it.each([
+    [7n, 3n, 2n], // 2.33…
+    [8n, 3n, 3n], // 2.67
+    [5n, 2n, 3n], // a half goes away from zero
+    [-5n, 2n, -3n],
+    [5n, -2n, -3n],
+    [-5n, -2n, 3n],
+    [-7n, 3n, -2n],
+    [-8n, 3n, -3n],
+    [3n, 2n, 2n], // 1.5
+    [-3n, 2n, -2n],
+    [1n, 3n, 0n],
+    [-1n, 3n, 0n],
+    [0n, 7n, 0n],
+    [6n, 3n, 2n],
+    [-6n, 3n, -2n],
+    [49_999n, 100_000n, 0n],
+    [50_000n, 100_000n, 1n],
+    [-50_000n, 100_000n, -1n],
+    // beyond Number precision: 2^64 + ½ rounds up
+    [2n ** 65n + 1n, 2n, 2n ** 64n + 1n],
+  ])('divides %s by %s rounding halves away from zero: %s', (numerator, denominator, quotient) => {
+    expect(divideRoundHalfAwayFromZero(numerator, denominator)).toBe(quotient);
+  });
+
+  it('refuses to divide by zero', () => {
+    expect(() => divideRoundHalfAwayFromZero(1n, 0n)).toThrow(RangeError);
   });
 
   it('splits without losing a cent', () => {

@@ -65,7 +65,7 @@ export function parseAmount(
 
   let value = BigInt(digits === '' ? '0' : digits) * 100n;
   if (fraction.length <= 2) value += BigInt(fraction.padEnd(2, '0'));
-  else value += roundHalfAwayFromZero(BigInt(fraction), 10n ** BigInt(fraction.length - 2));
+  else value += divideRoundHalfAwayFromZero(BigInt(fraction), 10n ** BigInt(fraction.length - 2));
   if (value > BigInt(Number.MAX_SAFE_INTEGER))
     return { ok: false, reason: `amount too large: "${original}"` };
   const n = Number(value);
@@ -82,10 +82,20 @@ function guessDecimalSeparator(text: string): '.' | ',' | undefined {
   return text.indexOf(sep) !== text.lastIndexOf(sep) ? (sep === '.' ? ',' : '.') : sep;
 }
 
-function roundHalfAwayFromZero(value: bigint, divisor: bigint): bigint {
-  const q = value / divisor;
-  const r = value % divisor;
-  return r * 2n >= divisor ? q + 1n : q;
+/**
+ * `numerator / denominator` rounded to a whole number, halves away from zero (the rule of
+ * `applyBasisPoints`; "half-up" for amounts that are not negative): 5/2 → 3, −5/2 → −3, 7/3 → 2.
+ * For exact amounts kept in a finer unit than cents (interest in fractions of a cent). Throws a
+ * RangeError when `denominator` is zero.
+ */
+export function divideRoundHalfAwayFromZero(numerator: bigint, denominator: bigint): bigint {
+  if (denominator === 0n) throw new RangeError('division by zero');
+  const isNegative = numerator < 0n !== denominator < 0n;
+  const dividend = numerator < 0n ? -numerator : numerator;
+  const divisor = denominator < 0n ? -denominator : denominator;
+  const quotient = dividend / divisor;
+  const rounded = (dividend % divisor) * 2n >= divisor ? quotient + 1n : quotient;
+  return isNegative ? -rounded : rounded;
 }
 
 /** Formats cents as a plain decimal string with two decimals: `123450` → `"1234.50"`. */
@@ -106,11 +116,7 @@ export function formatMoney(value: number, currency: string, locale: string): st
 
 /** Multiplies cents by a rate in basis points, rounding half away from zero. */
 export function applyBasisPoints(amount: number, bps: number): Cents {
-  const product = BigInt(amount) * BigInt(bps);
-  const negative = product < 0n;
-  const abs = negative ? -product : product;
-  const rounded = roundHalfAwayFromZero(abs, 10000n);
-  return cents(Number(negative ? -rounded : rounded));
+  return cents(Number(divideRoundHalfAwayFromZero(BigInt(amount) * BigInt(bps), 10_000n)));
 }
 
 /** Splits an amount into `parts` near-equal shares whose sum is exactly the amount (largest first). */

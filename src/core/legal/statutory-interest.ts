@@ -1,6 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { addDays, type CalendarDate, daysBetween } from '../calendar-date.js';
-import { type Cents, cents } from '../money.js';
+import { type Cents, cents, divideRoundHalfAwayFromZero } from '../money.js';
 import {
   BE_LATE_PAYMENT_RATES,
   NL_COMMERCIAL_RATES,
@@ -159,7 +159,7 @@ export function calculateInterest(input: InterestInput): InterestResult {
     const days = daysBetween(from, to) + 1;
     const yearDays = dayCount === 'act/act' ? Temporal.PlainDate.from(from).daysInYear : 365;
     yearExact += base * BigInt(rateBps) * BigInt(days) * (YEAR_DAYS_LCM / BigInt(yearDays));
-    const rounded = divideHalfUp(yearExact, DENOMINATOR);
+    const rounded = divideRoundHalfAwayFromZero(yearExact, DENOMINATOR);
     const interest = rounded - yearRounded;
     yearRounded = rounded;
     total += interest;
@@ -214,13 +214,4 @@ function rowOn(table: RateTable, date: CalendarDate): RateRow {
 function addYears(date: CalendarDate, years: number): CalendarDate {
   // Temporal constrains 29 February to 28 February in a common year.
   return Temporal.PlainDate.from(date).add({ years }).toString() as CalendarDate;
-}
-
-/**
- * Non-negative `numerator / denominator` rounded half-up (the rule of `applyBasisPoints` in
- * money.ts, which does not export a divisor form).
- */
-function divideHalfUp(numerator: bigint, denominator: bigint): bigint {
-  const quotient = numerator / denominator;
-  return (numerator % denominator) * 2n >= denominator ? quotient + 1n : quotient;
 }
