@@ -3,16 +3,11 @@ import { describe, expect, it } from 'vitest';
 import {
   belgianBban,
   belgianEnterpriseNumber,
-  belgianStructuredReference,
   composeIban,
-  creditorReference,
   dutchVatNumber,
   isValidBelgianEnterpriseNumber,
-  isValidBelgianStructuredReference,
-  isValidCreditorReference,
   isValidDutchVatNumber,
   isValidIbanChecksum,
-  mod97,
   passesElfproef,
 } from './check-digits.js';
 
@@ -41,23 +36,5 @@ describe('check digits against published examples', () => {
     expect(isValidDutchVatNumber('NL004495445B01')).toBe(true);
     expect(isValidDutchVatNumber('NL000099998B57')).toBe(true);
     expect(isValidDutchVatNumber('NL004495446B01')).toBe(false);
-  });
-
-  it('builds Belgian structured communications (OGM/VCS)', () => {
-    expect(belgianStructuredReference('0106766095')).toBe('+++010/6766/09538+++');
-    expect(isValidBelgianStructuredReference('+++010/6766/09538+++')).toBe(true);
-    expect(isValidBelgianStructuredReference('+++010/6766/09539+++')).toBe(false);
-    // A multiple of 97 gets check digits 97, not 00.
-    expect(belgianStructuredReference('0000000097')).toBe('+++000/0000/09797+++');
-  });
-
-  it('builds ISO 11649 creditor references', () => {
-    expect(creditorReference('539007547034')).toBe('RF18539007547034');
-    expect(isValidCreditorReference('RF18 5390 0754 7034')).toBe(true);
-    expect(isValidCreditorReference('RF19539007547034')).toBe(false);
-  });
-
-  it('reduces long numbers modulo 97', () => {
-    expect(mod97('3214282912345698765432161182')).toBe(1);
   });
 });

@@ -1,30 +1,13 @@
 /**
  * Check digits for the identifiers the demo portfolio makes up, so that generated IBANs, VAT and
- * company numbers and payment references pass the same validation real ones do.
+ * company numbers pass the same validation real ones do. Payment references (OGM, RF) and the
+ * MOD 97-10 arithmetic come from core/references.
  */
-
-/** The remainder of a long decimal string modulo 97 (ISO 7064 MOD 97-10), without big integers. */
-export function mod97(digits: string): number {
-  let remainder = 0;
-  for (let i = 0; i < digits.length; i += 7) {
-    remainder = Number(`${remainder}${digits.slice(i, i + 7)}`) % 97;
-  }
-  return remainder;
-}
-
-/** Letters become 10…35 as ISO 13616 and ISO 11649 prescribe. */
-function lettersToDigits(text: string): string {
-  let out = '';
-  for (const char of text.toUpperCase()) {
-    const code = char.charCodeAt(0);
-    out += code >= 65 && code <= 90 ? String(code - 55) : char;
-  }
-  return out;
-}
+import { lettersToDigits, mod97 } from '../../core/references/check-digits.js';
 
 /** Builds an IBAN from a country code and BBAN, computing the two check digits. */
 export function composeIban(country: string, bban: string): string {
-  const check = 98 - mod97(lettersToDigits(`${bban}${country}00`));
+  const check = 98 - mod97(lettersToDigits(`${bban}${country}00`.toUpperCase()));
   return `${country}${String(check).padStart(2, '0')}${bban}`;
 }
 
@@ -72,10 +55,15 @@ export function isValidBelgianEnterpriseNumber(text: string): boolean {
  * 10, for which no valid number exists.
  */
 export function dutchVatNumber(firstEight: string): string | undefined {
+  const check = elevenTestCheck(firstEight);
+  return check === 10 ? undefined : `NL${firstEight}${check}B01`;
+}
+
+/** The first eight digits weighted 9…2, modulo 11: the ninth digit of an RSIN-based VAT number. */
+function elevenTestCheck(firstEight: string): number {
   let sum = 0;
   for (let i = 0; i < 8; i++) sum += Number(firstEight[i]) * (9 - i);
-  const check = sum % 11;
-  return check === 10 ? undefined : `NL${firstEight}${check}B01`;
+  return sum % 11;
 }
 
 /**
@@ -87,33 +75,6 @@ export function isValidDutchVatNumber(text: string): boolean {
   const match = compact.match(/^NL(\d{9})B(\d{2})$/);
   if (!match) return false;
   const nine = match[1] ?? '';
-  let sum = 0;
-  for (let i = 0; i < 8; i++) sum += Number(nine[i]) * (9 - i);
-  if (sum % 11 === Number(nine[8]) && nine !== '000000000') return true;
+  if (elevenTestCheck(nine) === Number(nine[8]) && nine !== '000000000') return true;
   return mod97(lettersToDigits(compact)) === 1;
-}
-
-/** A Belgian structured communication (OGM/VCS): ten digits + (digits mod 97, 0 → 97). */
-export function belgianStructuredReference(tenDigits: string): string {
-  const check = Number(tenDigits) % 97 || 97;
-  const digits = `${tenDigits}${String(check).padStart(2, '0')}`;
-  return `+++${digits.slice(0, 3)}/${digits.slice(3, 7)}/${digits.slice(7)}+++`;
-}
-
-export function isValidBelgianStructuredReference(text: string): boolean {
-  const digits = text.replace(/[+/\s*]/g, '');
-  if (!/^\d{12}$/.test(digits)) return false;
-  return (Number(digits.slice(0, 10)) % 97 || 97) === Number(digits.slice(10));
-}
-
-/** An ISO 11649 creditor reference: `RF` + two check digits + the reference. */
-export function creditorReference(reference: string): string {
-  const check = 98 - mod97(lettersToDigits(`${reference}RF00`));
-  return `RF${String(check).padStart(2, '0')}${reference}`;
-}
-
-export function isValidCreditorReference(text: string): boolean {
-  const compact = text.replace(/\s+/g, '').toUpperCase();
-  if (!/^RF\d{2}[0-9A-Z]{1,21}$/.test(compact)) return false;
-  return mod97(lettersToDigits(`${compact.slice(4)}${compact.slice(0, 4)}`)) === 1;
 }

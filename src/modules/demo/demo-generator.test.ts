@@ -4,12 +4,9 @@ import { isValidPhoneNumber } from 'libphonenumber-js/max';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { CalendarDate } from '../../core/calendar-date.js';
-import {
-  isValidBelgianEnterpriseNumber,
-  isValidBelgianStructuredReference,
-  isValidCreditorReference,
-  isValidDutchVatNumber,
-} from './check-digits.js';
+import { validateCreditorReference } from '../../core/references/creditor-reference.js';
+import { validateOgm } from '../../core/references/ogm.js';
+import { isValidBelgianEnterpriseNumber, isValidDutchVatNumber } from './check-digits.js';
 import type { DemoCollector } from './demo-debtors.js';
 import {
   type DemoChunk,
@@ -152,7 +149,7 @@ describe('demo portfolio generator', () => {
       else expect(d.postalCode).toMatch(/^\d{4}$/);
     }
     for (const i of all.invoices.filter((x) => x.kind === 'invoice')) {
-      expect(isValidCreditorReference(i.paymentReference ?? ''), i.paymentReference ?? '').toBe(true);
+      expect(validateCreditorReference(i.paymentReference ?? '').ok, i.paymentReference ?? '').toBe(true);
     }
     const belgian = generate({
       profile: 'facility-be',
@@ -163,9 +160,8 @@ describe('demo portfolio generator', () => {
     expect(isValidIBAN(belgian.org.iban ?? '')).toBe(true);
     expect(isValidBelgianEnterpriseNumber(belgian.org.vatNumber ?? '')).toBe(true);
     for (const i of belgian.all.invoices.filter((x) => x.kind === 'invoice')) {
-      expect(isValidBelgianStructuredReference(i.paymentReference ?? ''), i.paymentReference ?? '').toBe(
-        true,
-      );
+      expect(validateOgm(i.paymentReference ?? '').ok, i.paymentReference ?? '').toBe(true);
+      expect(i.paymentReference).toMatch(/^\+\+\+\d{3}\/\d{4}\/\d{5}\+\+\+$/);
     }
   });
 

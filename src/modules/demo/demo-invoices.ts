@@ -5,7 +5,9 @@
  * behaviour profile decides when invoices get paid, relative to "today".
  */
 import { applyBasisPoints } from '../../core/money.js';
-import { belgianStructuredReference, creditorReference } from './check-digits.js';
+import type { ReferenceResult } from '../../core/references/check-digits.js';
+import { generateCreditorReference } from '../../core/references/creditor-reference.js';
+import { formatOgm, generateOgm } from '../../core/references/ogm.js';
 import {
   type AllocationRow,
   bookRun,
@@ -548,16 +550,23 @@ function vatRate(profile: DemoProfile, debtor: GeneratedDebtor, template: OrderT
   return template.consumerVatBpsBe ?? 2100;
 }
 
+/** OGMs as printed (`+++000/0000/00101+++`), RF references compact on eight digits (`RF7400000001`). */
 function paymentReference(profile: DemoProfile, sequence: number): string | null {
   switch (profile.paymentReferenceKind) {
     case 'ogm':
-      return belgianStructuredReference(String(sequence).padStart(10, '0'));
+      return formatOgm(generatedReference(generateOgm(sequence)));
     case 'rf':
-      return creditorReference(String(sequence).padStart(8, '0'));
+      return generatedReference(generateCreditorReference(String(sequence).padStart(8, '0')));
     case 'kenmerk':
     case 'none':
       return null;
   }
+}
+
+/** Invoice sequence numbers start at 1 and stay far below ten digits, so generation cannot fail. */
+function generatedReference(result: ReferenceResult): string {
+  if (!result.ok) throw new RangeError(`demo payment reference: ${result.reason}`);
+  return result.normalized;
 }
 
 function dutchDate(day: number): string {
