@@ -83,5 +83,6 @@ async function defaultRegistrations(): Promise<CliRegistration[]> {
     (await import('./serve.cli.js')).serveCli,
     (await import('./modules/imports/imports.cli.js')).registerImportExportCommands,
     (await import('./modules/dunning/calc.cli.js')).calcCli,
+    (await import('./modules/dunning/dunning.cli.js')).dunningCli,
   ];
 }

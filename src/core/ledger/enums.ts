@@ -53,6 +53,8 @@ export const TIMELINE_KINDS = [
   'letter',
   'email',
   'call',
+  'call_task_created',
+  'handed_over',
   'promise',
   'status_changed',
 ] as const;

@@ -87,7 +87,19 @@ export type PlannedAction = {
   channel: StepChannel;
   openCents: number;
   invoiceCount: number;
+  invoiceNumbers: string[];
 };
+
+/** node-postgres parses text[] into an array; PGlite may hand back the literal '{a,b}'. */
+export function pgTextArray(value: string[] | string | null): string[] {
+  if (value === null) return [];
+  if (Array.isArray(value)) return value;
+  return value
+    .replace(/^\{|\}$/g, '')
+    .split(',')
+    .filter(Boolean)
+    .map((v) => v.replace(/^"|"$/g, ''));
+}
 
 export type StepCount = {
   stepId: string;
@@ -110,11 +122,13 @@ export async function previewDecision(
       from grouped g group by g.step_id
     )
     select 'count' as row_kind, s.id as step_id, s.name as step_name, s.channel::text as channel,
-      ps.actions, ps.invoices, ps.open_cents, null::uuid as debtor_id, s.position
+      ps.actions, ps.invoices, ps.open_cents, null::uuid as debtor_id, s.position, null::text[] as numbers
     from per_step ps join dunning_steps s on s.id = ps.step_id
     union all
     select * from (
-      select 'sample', g.step_id, null, g.channel, 1, g.invoice_count, g.open_cents, g.debtor_id, g.position
+      select 'sample', g.step_id, null, g.channel, 1, g.invoice_count, g.open_cents, g.debtor_id, g.position,
+        (select array_agg(i.number order by i.due_date, i.number) from eligible e join invoices i on i.id = e.invoice_id
+          where e.debtor_id = g.debtor_id and e.step_id = g.step_id)
       from grouped g order by g.open_cents desc, g.debtor_id limit ${params.sampleSize}
     ) sample
     order by 1, 9, 7 desc`)) as unknown as {
@@ -127,6 +141,7 @@ export async function previewDecision(
       invoices: number;
       open_cents: number;
       debtor_id: string | null;
+      numbers: string[] | string | null;
     }[];
   };
   const counts: StepCount[] = [];
@@ -148,6 +163,7 @@ export async function previewDecision(
         channel: r.channel,
         openCents: Number(r.open_cents),
         invoiceCount: r.invoices,
+        invoiceNumbers: pgTextArray(r.numbers),
       });
   }
   return { counts, sample };

@@ -1,0 +1,218 @@
+import type { CalendarDate } from '../../core/calendar-date.js';
+import { composeLetter, formatLongDate, renderLetterText } from '../../core/dunning/templates/index.js';
+import type { Language } from '../../core/ledger/enums.js';
+import { formatMoney } from '../../core/money.js';
+import { buildEpcQrPayload } from '../../core/references/epc-qr.js';
+import type { Db } from '../../db/client.js';
+import { appendTimelineEvent } from '../ledger/timeline.repo.js';
+import {
+  type ActionContext,
+  findPlannedActionIds,
+  finishAction,
+  insertCallTask,
+  insertDocument,
+  insertOutboxMessage,
+  loadActionContext,
+  markInvoicesHandedOver,
+} from './dunning-actions.repo.js';
+import { addressLines, buildClaim, buildLetterInput, paymentReference } from './letter-input.js';
+import { renderLetterPdf } from './letters/letter-pdf.js';
+
+/**
+ * Carries out planned dunning actions, each in its own transaction: the letter or email (with its
+ * PDF), the call task or the handover, the action marked done and the timeline event, all at once.
+ * A crash leaves the action planned, and the next run (or retry) does it: never twice, never lost.
+ */
+
+export type ActionOutcome = { actionId: string; status: 'done' | 'cancelled' | 'skipped'; note?: string };
+
+const CUSTOMER_NUMBER: Record<Language, string> = {
+  nl: 'Klantnummer',
+  fr: 'Numéro de client',
+  en: 'Customer number',
+};
+
+export async function executeAction(
+  db: Db,
+  params: { actionId: string; today: CalendarDate; now: Date; actorLabel: string },
+): Promise<ActionOutcome> {
+  return db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Db;
+    const ctx = await loadActionContext(tx, params.actionId);
+    if (!ctx) return { actionId: params.actionId, status: 'skipped' };
+    const open = ctx.invoices.filter(
+      (i) => i.openCents > 0 && (i.status === 'open' || i.status === 'partially_paid'),
+    );
+    if (open.length === 0) {
+      const note =
+        'nothing left to claim: the invoices were paid, credited or put on hold since the run decided';
+      await finishAction(tx, ctx.action.id, { status: 'cancelled', note });
+      return { actionId: ctx.action.id, status: 'cancelled', note };
+    }
+    const current: ActionContext = { ...ctx, invoices: open };
+    const event = { orgId: current.org.id, debtorId: current.debtor.id, actorLabel: params.actorLabel };
+    const total = formatMoney(
+      open.reduce((s, i) => s + i.openCents, 0),
+      'EUR',
+      current.debtor.language,
+    );
+    const numbers = open.map((i) => i.number).join(', ');
+
+    if (current.step.channel === 'call_task') {
+      const contact = current.contacts[0];
+      const taskId = await insertCallTask(tx, {
+        orgId: current.org.id,
+        debtorId: current.debtor.id,
+        reason: 'dunning_step',
+        dueDate: params.today,
+        actionId: current.action.id,
+        contactId: contact?.id ?? null,
+        note: `${current.step.name}: ${numbers} (${total})`,
+      });
+      await finishAction(tx, current.action.id, { status: 'done', callTaskId: taskId });
+      await appendTimelineEvent(tx, {
+        ...event,
+        kind: 'call_task_created',
+        summary: `Call task: ${current.step.name} — ${numbers}, ${total}`,
+        data: { actionId: current.action.id, callTaskId: taskId, invoices: open.map((i) => i.number) },
+      });
+      return { actionId: current.action.id, status: 'done' };
+    }
+
+    const kind =
+      current.step.letterKind ?? (current.step.channel === 'handover' ? 'handover_notice' : 'first_reminder');
+    const claim =
+      current.step.claimsCosts || kind === 'handover_notice' ? buildClaim(current, params.today) : null;
+    const input = buildLetterInput(current, { today: params.today, kind, claim });
+    const content = composeLetter(input);
+    const pdf = await renderLetterPdf({
+      content,
+      envelope: envelope(current, params.today, input.payment.amountCents),
+      createdAt: params.now,
+    });
+    const fileName = `${params.today}-${kind}-${current.debtor.number}.pdf`.replace(/[^\w.-]+/g, '_');
+    const documentId = await insertDocument(tx, {
+      orgId: current.org.id,
+      debtorId: current.debtor.id,
+      actionId: current.action.id,
+      fileName,
+      content: pdf,
+    });
+    const email = current.contacts.find((c) => c.email)?.email ?? current.debtor.email;
+    const byEmail = current.step.channel !== 'letter' && Boolean(email);
+    const outboxId = await insertOutboxMessage(tx, {
+      orgId: current.org.id,
+      debtorId: current.debtor.id,
+      actionId: current.action.id,
+      status: byEmail ? 'queued' : 'to_print',
+      toAddress: byEmail ? (email ?? null) : null,
+      subject: content.subject,
+      bodyText: renderLetterText(content),
+      documentId,
+    });
+    if (current.step.channel === 'handover')
+      await markInvoicesHandedOver(
+        tx,
+        current.org.id,
+        open.map((i) => i.id),
+      );
+    const note =
+      current.step.channel === 'email' && !email ? 'no email address: printed as a letter instead' : null;
+    await finishAction(tx, current.action.id, {
+      status: 'done',
+      deadline: input.deadline,
+      outboxMessageId: outboxId,
+      note,
+    });
+    await appendTimelineEvent(tx, {
+      ...event,
+      kind: current.step.channel === 'handover' ? 'handed_over' : byEmail ? 'email' : 'letter',
+      summary: `${current.step.name} ${byEmail ? `emailed to ${email}` : 'ready to print and post'}: ${numbers}, ${
+        input.claim ? formatMoney(input.claim.totalCents, 'EUR', current.debtor.language) : total
+      }, pay by ${input.deadline}`,
+      data: {
+        actionId: current.action.id,
+        outboxMessageId: outboxId,
+        documentId,
+        invoices: open.map((i) => i.number),
+        deadline: input.deadline,
+        ...(claim
+          ? {
+              claim: {
+                principalCents: claim.principalCents,
+                costsCents: claim.costs.costsCents,
+                vatCents: claim.costs.vatCents,
+                interestCents: claim.interestCents,
+                balanceCents: claim.balanceCents,
+              },
+            }
+          : {}),
+      },
+    });
+    return { actionId: current.action.id, status: 'done', ...(note ? { note } : {}) };
+  });
+}
+
+function envelope(ctx: ActionContext, today: CalendarDate, amountCents: number) {
+  const language = ctx.debtor.language;
+  const contact = ctx.contacts[0];
+  const reference = paymentReference(ctx);
+  const qr = ctx.org.iban
+    ? buildEpcQrPayload({
+        beneficiaryName: ctx.org.creditorName.slice(0, 70),
+        iban: ctx.org.iban,
+        ...(ctx.org.bic ? { bic: ctx.org.bic } : {}),
+        amountCents,
+        ...(reference
+          ? { structuredReference: reference.compact }
+          : {
+              remittanceText: ctx.invoices
+                .map((i) => i.number)
+                .join(' ')
+                .slice(0, 140),
+            }),
+      })
+    : null;
+  const attention = { nl: 'T.a.v.', fr: "À l'attention de", en: 'Attn.' }[language];
+  return {
+    sender: {
+      name: ctx.org.creditorName,
+      addressLines: addressLines(ctx.org),
+      contactLine: [
+        ctx.org.senderEmail,
+        ctx.org.iban ? `IBAN ${ctx.org.iban}` : null,
+        ctx.org.companyNumber ? `${ctx.org.country === 'NL' ? 'KvK' : 'KBO'} ${ctx.org.companyNumber}` : null,
+        ctx.org.vatNumber
+          ? `${language === 'fr' ? 'TVA' : language === 'en' ? 'VAT' : 'btw'} ${ctx.org.vatNumber}`
+          : null,
+      ]
+        .filter(Boolean)
+        .join(' · '),
+    },
+    recipient: {
+      name: ctx.debtor.name,
+      attention: contact && ctx.debtor.kind === 'business' ? `${attention} ${contact.name}` : null,
+      addressLines: addressLines(ctx.debtor),
+    },
+    placeAndDate: `${ctx.org.city ? `${ctx.org.city}, ${language === 'fr' ? 'le ' : ''}` : ''}${formatLongDate(today, language)}`,
+    references: [{ label: CUSTOMER_NUMBER[language], value: ctx.debtor.number }],
+    epcQrPayload: qr?.ok ? qr.payload : null,
+  };
+}
+
+/** Does every planned action of a run; returns what happened to each. */
+export async function executePlannedActions(
+  db: Db,
+  params: { runId: string; today: CalendarDate; now: Date; actorLabel: string },
+): Promise<ActionOutcome[]> {
+  const outcomes: ActionOutcome[] = [];
+  const seen = new Set<string>();
+  for (;;) {
+    const ids = (await findPlannedActionIds(db, params.runId, 200)).filter((id) => !seen.has(id));
+    if (ids.length === 0) return outcomes;
+    for (const actionId of ids) {
+      seen.add(actionId);
+      outcomes.push(await executeAction(db, { ...params, actionId }));
+    }
+  }
+}

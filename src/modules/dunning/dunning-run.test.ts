@@ -1,0 +1,230 @@
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CalendarDate } from '../../core/calendar-date.js';
+import type { Database } from '../../db/client.js';
+import {
+  callTasks,
+  documents,
+  dunningActions,
+  invoices,
+  outboxMessages,
+  timelineEvents,
+} from '../../db/schema/index.js';
+import { createTestDatabase } from '../../test/db.js';
+import {
+  createContact,
+  createDebtor,
+  createInvoice,
+  createOrganisation,
+  type OrganisationRow,
+} from '../../test/factories.js';
+import { executeAction } from './dunning-actions.service.js';
+import { recordDecision } from './dunning-decision.repo.js';
+import { runDunning } from './dunning-run.service.js';
+import { openRun } from './dunning-runs.repo.js';
+
+let database: Database;
+let org: OrganisationRow;
+const clock = { now: () => new Date('2026-02-03T07:00:00Z') };
+const day = (d: string) => d as CalendarDate;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  org = await createOrganisation(database.db, {
+    country: 'NL',
+    creditorName: 'Bakkerij Van Dijk B.V.',
+    addressLine: 'Oudegracht 12',
+    postalCode: '3511 AB',
+    city: 'Utrecht',
+    iban: 'NL91ABNA0417164300',
+    senderEmail: 'debiteuren@vandijk.example',
+    companyNumber: '12345678',
+  });
+});
+afterAll(() => database.close());
+
+const run = (date: string, options: { dryRun?: boolean } = {}) =>
+  runDunning(
+    { db: database.db, clock },
+    { org, date: day(date), dryRun: options.dryRun ?? false, actorLabel: 'dunning run' },
+  );
+
+describe('the daily run', () => {
+  it('emails the first reminder with its PDF, to print when there is no email address', async () => {
+    const withEmail = await createDebtor(database.db, {
+      orgId: org.id,
+      number: 'K-100',
+      name: 'Horeca Jansen',
+    });
+    await createContact(database.db, {
+      orgId: org.id,
+      debtorId: withEmail.id,
+      name: 'Petra Jansen',
+      email: 'petra@jansen.example',
+      isCollectionsContact: true,
+    });
+    await createInvoice(database.db, {
+      orgId: org.id,
+      debtorId: withEmail.id,
+      number: 'F-1',
+      dueDate: '2026-01-31',
+      totalCents: 12100,
+    });
+    await createInvoice(database.db, {
+      orgId: org.id,
+      debtorId: withEmail.id,
+      number: 'F-2',
+      dueDate: '2026-01-30',
+      totalCents: 5000,
+    });
+    const onPaper = await createDebtor(database.db, {
+      orgId: org.id,
+      number: 'K-200',
+      name: 'Garage Smit',
+      addressLine: 'Dorpsstraat 1',
+      postalCode: '1234 AB',
+      city: 'Zeist',
+    });
+    await createInvoice(database.db, {
+      orgId: org.id,
+      debtorId: onPaper.id,
+      number: 'F-3',
+      dueDate: '2026-01-31',
+    });
+
+    const preview = await run('2026-02-03', { dryRun: true });
+    expect(preview).toMatchObject({ dryRun: true, counts: { first_reminder: 2 } });
+    expect(await database.db.select().from(dunningActions)).toEqual([]);
+
+    const report = await run('2026-02-03');
+    expect(report.counts).toEqual({ first_reminder: 2 });
+    expect(report.actions).toEqual([
+      expect.objectContaining({
+        debtor: 'K-100',
+        invoices: ['F-2', 'F-1'],
+        step: 'first_reminder',
+        channel: 'email',
+        status: 'done',
+      }),
+      expect.objectContaining({ debtor: 'K-200', invoices: ['F-3'], status: 'done' }),
+    ]);
+
+    const messages = await database.db.select().from(outboxMessages).orderBy(outboxMessages.status);
+    expect(messages.map((m) => [m.status, m.toAddress])).toEqual([
+      ['queued', 'petra@jansen.example'],
+      ['to_print', null],
+    ]);
+    const [email] = messages;
+    expect(email?.subject).toBeTruthy();
+    expect(email?.bodyText).toContain('Petra Jansen');
+    expect(email?.bodyText).toContain('F-1');
+    expect(email?.bodyText).toContain('171,00');
+    const [pdf] = await database.db
+      .select()
+      .from(documents)
+      .where(eq(documents.id, email?.documentId ?? ''));
+    expect(
+      Buffer.from(pdf?.content ?? [])
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+
+    const events = await database.db
+      .select()
+      .from(timelineEvents)
+      .where(eq(timelineEvents.debtorId, withEmail.id));
+    expect(events.map((e) => e.kind)).toEqual(['email']);
+    expect(events[0]?.summary).toContain('petra@jansen.example');
+  });
+
+  it('adds nothing when the same date runs again', async () => {
+    const before = await counts();
+    const again = await run('2026-02-03');
+    expect(again.counts).toEqual({ first_reminder: 2 });
+    expect(await counts()).toEqual(before);
+  });
+
+  it('turns the call step into a call task for the collections contact', async () => {
+    await run('2026-02-08');
+    const tasks = await database.db.select().from(callTasks);
+    expect(tasks).toHaveLength(2);
+    expect(tasks.every((t) => t.reason === 'dunning_step' && t.dueDate === '2026-02-08')).toBe(true);
+  });
+
+  it('finishes the work of a run killed after deciding, without doubles or gaps', async () => {
+    const debtors = await Promise.all(
+      [1, 2, 3].map((n) => createDebtor(database.db, { orgId: org.id, number: `KILL-${n}` })),
+    );
+    for (const d of debtors)
+      await createInvoice(database.db, {
+        orgId: org.id,
+        debtorId: d.id,
+        number: `FK-${d.number}`,
+        dueDate: '2026-03-01',
+      });
+    // The killed process: it decided and did one action, then died.
+    const runRow = await openRun(database.db, org.id, day('2026-03-04'));
+    await database.db.transaction((tx) =>
+      recordDecision(tx as never, { orgId: org.id, runId: runRow.id, date: day('2026-03-04') }),
+    );
+    const [first] = await database.db
+      .select()
+      .from(dunningActions)
+      .where(eq(dunningActions.runId, runRow.id))
+      .limit(1);
+    await executeAction(database.db, {
+      actionId: first?.id ?? '',
+      today: day('2026-03-04'),
+      now: clock.now(),
+      actorLabel: 'x',
+    });
+
+    const report = await run('2026-03-04');
+    expect(report.actions.filter((a) => a.debtor.startsWith('KILL-')).map((a) => a.status)).toEqual([
+      'done',
+      'done',
+      'done',
+    ]);
+    const perDebtor =
+      (await database.db.execute(sql`select d.number, count(distinct a.id)::int as actions, count(distinct o.id)::int as messages
+      from dunning_actions a join debtors d on d.id = a.debtor_id left join outbox_messages o on o.action_id = a.id
+      where d.number like 'KILL-%' group by d.number order by d.number`)) as unknown as { rows: unknown[] };
+    expect(perDebtor.rows).toEqual([
+      { number: 'KILL-1', actions: 1, messages: 1 },
+      { number: 'KILL-2', actions: 1, messages: 1 },
+      { number: 'KILL-3', actions: 1, messages: 1 },
+    ]);
+  });
+
+  it('cancels a planned action whose invoices were paid before it went out', async () => {
+    const debtor = await createDebtor(database.db, { orgId: org.id, number: 'PAID-1' });
+    const invoice = await createInvoice(database.db, {
+      orgId: org.id,
+      debtorId: debtor.id,
+      number: 'FP-1',
+      dueDate: '2026-04-01',
+    });
+    const runRow = await openRun(database.db, org.id, day('2026-04-04'));
+    await database.db.transaction((tx) =>
+      recordDecision(tx as never, { orgId: org.id, runId: runRow.id, date: day('2026-04-04') }),
+    );
+    await database.db
+      .update(invoices)
+      .set({ openCents: 0, status: 'paid' })
+      .where(eq(invoices.id, invoice.id));
+    const report = await run('2026-04-04');
+    expect(report.actions.find((a) => a.debtor === 'PAID-1')?.status).toBe('cancelled');
+    expect(report.counts.first_reminder ?? 0).toBe(0);
+  });
+});
+
+async function counts() {
+  const [row] = (
+    (await database.db.execute(sql`select (select count(*)::int from dunning_actions) as actions,
+      (select count(*)::int from dunning_action_invoices) as items, (select count(*)::int from outbox_messages) as messages,
+      (select count(*)::int from documents) as documents, (select count(*)::int from timeline_events) as events`)) as unknown as {
+      rows: unknown[];
+    }
+  ).rows;
+  return row;
+}
