@@ -81,6 +81,7 @@ async function defaultRegistrations(): Promise<CliRegistration[]> {
     (await import('./modules/demo/demo.cli.js')).demoCli,
     (await import('./modules/ledger/ledger.cli.js')).ledgerCli,
     (await import('./serve.cli.js')).serveCli,
+    (await import('./serve.cli.js')).workerCli,
     (await import('./modules/imports/imports.cli.js')).registerImportExportCommands,
     (await import('./modules/dunning/calc.cli.js')).calcCli,
     (await import('./modules/dunning/dunning.cli.js')).dunningCli,

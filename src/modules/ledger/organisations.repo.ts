@@ -41,3 +41,8 @@ export async function updateOrganisationRow(
     .returning();
   return org;
 }
+
+/** Every organisation (the worker's daily tick goes through them; there are few). */
+export async function findOrganisations(db: Db): Promise<Organisation[]> {
+  return db.select().from(organisations).orderBy(organisations.slug);
+}
