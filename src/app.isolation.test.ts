@@ -30,7 +30,7 @@ beforeAll(async () => {
   const { db } = database;
   app = await buildTestApp(database);
   const orgA = await createOrganisation(db, { name: 'Alpha' });
-  const orgB = await createOrganisation(db, { name: 'Beta' });
+  const orgB = await createOrganisation(db, { name: 'Beta', iban: 'NL91ABNA0417164300' });
   const adminA = await createUser(db, { orgId: orgA.id, role: 'admin' });
   const adminB = await createUser(db, { orgId: orgB.id, role: 'admin', email: 'bsecret@example.test' });
   // A's own data, so lists are not trivially empty.
@@ -54,12 +54,22 @@ beforeAll(async () => {
     payload: { reason: 'B reason' },
   });
   const token = await sessionB.request({ method: 'POST', url: '/api/tokens', payload: { name: 'B token' } });
+  // A dunning run of B that printed a letter: a policy, a run, an outbox message and its document.
+  await createInvoice(db, { orgId: orgB.id, debtorId: debtorB.id, number: 'B-INV-8', dueDate: '2026-03-01' });
+  const policiesB = await sessionB.request({ method: 'GET', url: '/api/dunning/policies' });
+  const runB = await sessionB.request({ method: 'POST', url: '/api/dunning/runs', payload: {} });
+  await sessionB.request({ method: 'POST', url: `/api/dunning/runs/${runB.json().id}/approve` });
+  const [letterB] = (await sessionB.request({ method: 'GET', url: '/api/outbox' })).json().items;
   ids = {
     debtors: debtorB.id,
     invoices: invoiceB.id,
     disputes: dispute.json().id,
     tokens: token.json().id,
     contactId: contactB.id,
+    policies: policiesB.json().policies[0].id,
+    runs: runB.json().id,
+    outbox: letterB.id,
+    documents: letterB.documentId,
   };
 });
 afterAll(async () => {
@@ -67,10 +77,14 @@ afterAll(async () => {
   await database?.close();
 });
 
-/** Which object of B stands in for each path parameter: by parameter name, else by collection. */
+/**
+ * Which object of B stands in for each path parameter: by parameter name, else by the collection
+ * the id follows (`/api/dunning/runs/:id/approve` → runs).
+ */
 function urlFor(route: string): string {
-  return route.replace(/:(\w+)/g, (_, name: string) => {
-    const collection = route.split('/')[2] ?? '';
+  return route.replace(/:(\w+)/g, (param: string, name: string) => {
+    const segments = route.split('/');
+    const collection = segments[segments.indexOf(param) - 1] ?? '';
     const id = name === 'id' ? ids[collection] : ids[name];
     if (!id) throw new Error(`isolation test: no object of organisation B for :${name} in ${route}; add one`);
     return id;
@@ -87,6 +101,13 @@ const BODIES: Record<string, unknown> = {
   'POST /api/invoices/:id/disputes': { reason: 'x' },
   'POST /api/disputes/:id/resolve': { resolution: 'x', outcome: 'resolved' },
   'DELETE /api/tokens/:id': undefined,
+  'PUT /api/dunning/policies/:id': {
+    name: 'x',
+    regime: 'nl_b2b',
+    steps: [{ name: 'x', anchor: 'due_date', offsetDays: 3, channel: 'call_task' }],
+  },
+  'POST /api/dunning/runs/:id/approve': undefined,
+  'POST /api/outbox/:id/printed': undefined,
 };
 
 const apiRoutes = () =>
@@ -131,6 +152,7 @@ describe('organisation isolation', () => {
   it('never lists objects of another organisation', async () => {
     for (const route of apiRoutes().filter((r) => !r.url.includes(':') && r.method === 'GET')) {
       if (route.url === '/api/auth/me') continue; // about the user, not the organisation
+      if (route.url === '/api/dunning/preview-letter') continue; // names a debtor and a step: below
       const response = await sessionA.request({ method: 'GET', url: route.url });
       expect(response.statusCode, route.url).toBe(200);
       for (const marker of [...B_MARKERS, 'b-segment', 'B token']) {
@@ -141,6 +163,16 @@ describe('organisation isolation', () => {
     expect(search.json().items).toEqual([]);
     const byDebtor = await sessionA.request({ method: 'GET', url: `/api/invoices?debtor=${ids.debtors}` });
     expect(byDebtor.json().items).toEqual([]);
+    const outboxByDebtor = await sessionA.request({
+      method: 'GET',
+      url: `/api/outbox?debtor=${ids.debtors}`,
+    });
+    expect(outboxByDebtor.json().items).toEqual([]);
+    const stepB = (
+      await sessionB.request({ method: 'GET', url: `/api/dunning/policies/${ids.policies}` })
+    ).json().steps[1].id;
+    const letter = `/api/dunning/preview-letter?date=2026-03-15&debtorId=${ids.debtors}&stepId=${stepB}`;
+    expect((await sessionA.request({ method: 'GET', url: letter })).statusCode).toBe(404);
   });
 
   it('refuses to pay, allocate or assign across organisations', async () => {

@@ -1,10 +1,9 @@
 import type { CalendarDate } from '../../core/calendar-date.js';
-import { composeLetter, formatLongDate, renderLetterText } from '../../core/dunning/templates/index.js';
-import type { Language } from '../../core/ledger/enums.js';
+import { renderLetterText } from '../../core/dunning/templates/index.js';
 import { formatMoney } from '../../core/money.js';
-import { buildEpcQrPayload } from '../../core/references/epc-qr.js';
 import type { Db } from '../../db/client.js';
 import { appendTimelineEvent } from '../ledger/timeline.repo.js';
+import { composeActionLetter, isStillOpen } from './action-letter.js';
 import {
   type ActionContext,
   findPlannedActionIds,
@@ -15,7 +14,6 @@ import {
   loadActionContext,
   markInvoicesHandedOver,
 } from './dunning-actions.repo.js';
-import { addressLines, buildClaim, buildLetterInput, paymentReference } from './letter-input.js';
 import { renderLetterPdf } from './letters/letter-pdf.js';
 
 /**
@@ -26,12 +24,6 @@ import { renderLetterPdf } from './letters/letter-pdf.js';
 
 export type ActionOutcome = { actionId: string; status: 'done' | 'cancelled' | 'skipped'; note?: string };
 
-const CUSTOMER_NUMBER: Record<Language, string> = {
-  nl: 'Klantnummer',
-  fr: 'Numéro de client',
-  en: 'Customer number',
-};
-
 export async function executeAction(
   db: Db,
   params: { actionId: string; today: CalendarDate; now: Date; actorLabel: string },
@@ -40,9 +32,7 @@ export async function executeAction(
     const tx = txRaw as unknown as Db;
     const ctx = await loadActionContext(tx, params.actionId);
     if (!ctx) return { actionId: params.actionId, status: 'skipped' };
-    const open = ctx.invoices.filter(
-      (i) => i.openCents > 0 && (i.status === 'open' || i.status === 'partially_paid'),
-    );
+    const open = ctx.invoices.filter(isStillOpen);
     if (open.length === 0) {
       const note =
         'nothing left to claim: the invoices were paid, credited or put on hold since the run decided';
@@ -79,18 +69,8 @@ export async function executeAction(
       return { actionId: current.action.id, status: 'done' };
     }
 
-    const kind =
-      current.step.letterKind ?? (current.step.channel === 'handover' ? 'handover_notice' : 'first_reminder');
-    const claim =
-      current.step.claimsCosts || kind === 'handover_notice' ? buildClaim(current, params.today) : null;
-    const input = buildLetterInput(current, { today: params.today, kind, claim });
-    const content = composeLetter(input);
-    const pdf = await renderLetterPdf({
-      content,
-      envelope: envelope(current, params.today, input.payment.amountCents),
-      createdAt: params.now,
-    });
-    const fileName = `${params.today}-${kind}-${current.debtor.number}.pdf`.replace(/[^\w.-]+/g, '_');
+    const { claim, input, content, envelope, fileName } = composeActionLetter(current, params.today);
+    const pdf = await renderLetterPdf({ content, envelope, createdAt: params.now });
     const documentId = await insertDocument(tx, {
       orgId: current.org.id,
       debtorId: current.debtor.id,
@@ -151,53 +131,6 @@ export async function executeAction(
     });
     return { actionId: current.action.id, status: 'done', ...(note ? { note } : {}) };
   });
-}
-
-function envelope(ctx: ActionContext, today: CalendarDate, amountCents: number) {
-  const language = ctx.debtor.language;
-  const contact = ctx.contacts[0];
-  const reference = paymentReference(ctx);
-  const qr = ctx.org.iban
-    ? buildEpcQrPayload({
-        beneficiaryName: ctx.org.creditorName.slice(0, 70),
-        iban: ctx.org.iban,
-        ...(ctx.org.bic ? { bic: ctx.org.bic } : {}),
-        amountCents,
-        ...(reference
-          ? { structuredReference: reference.compact }
-          : {
-              remittanceText: ctx.invoices
-                .map((i) => i.number)
-                .join(' ')
-                .slice(0, 140),
-            }),
-      })
-    : null;
-  const attention = { nl: 'T.a.v.', fr: "À l'attention de", en: 'Attn.' }[language];
-  return {
-    sender: {
-      name: ctx.org.creditorName,
-      addressLines: addressLines(ctx.org),
-      contactLine: [
-        ctx.org.senderEmail,
-        ctx.org.iban ? `IBAN ${ctx.org.iban}` : null,
-        ctx.org.companyNumber ? `${ctx.org.country === 'NL' ? 'KvK' : 'KBO'} ${ctx.org.companyNumber}` : null,
-        ctx.org.vatNumber
-          ? `${language === 'fr' ? 'TVA' : language === 'en' ? 'VAT' : 'btw'} ${ctx.org.vatNumber}`
-          : null,
-      ]
-        .filter(Boolean)
-        .join(' · '),
-    },
-    recipient: {
-      name: ctx.debtor.name,
-      attention: contact && ctx.debtor.kind === 'business' ? `${attention} ${contact.name}` : null,
-      addressLines: addressLines(ctx.debtor),
-    },
-    placeAndDate: `${ctx.org.city ? `${ctx.org.city}, ${language === 'fr' ? 'le ' : ''}` : ''}${formatLongDate(today, language)}`,
-    references: [{ label: CUSTOMER_NUMBER[language], value: ctx.debtor.number }],
-    epcQrPayload: qr?.ok ? qr.payload : null,
-  };
 }
 
 /** Does every planned action of a run; returns what happened to each. */

@@ -8,6 +8,7 @@
  */
 import { isValidBIC, isValidIBAN } from 'ibantools';
 import { z } from 'zod';
+import { DUNNING_MODES } from '../../core/dunning/enums.js';
 import {
   AGING_BUCKETS,
   COUNTRIES,
@@ -401,6 +402,10 @@ export const OrganisationSchema = z.object({
   vatNumber: z.string().nullable(),
   paymentReferenceKind: z.enum(PAYMENT_REFERENCE_KINDS),
   timeZone: z.string(),
+  /** review: each day's dunning run waits for approval; automatic: it goes out by itself. */
+  dunningMode: z.enum(DUNNING_MODES),
+  /** Local time (HH:MM) of the daily dunning run. */
+  dunningRunTime: z.string(),
 });
 export type Organisation = z.infer<typeof OrganisationSchema>;
 
@@ -428,6 +433,11 @@ export const UpdateOrganisationRequestSchema = z
     vatNumber: optionalText(30),
     defaultLanguage: z.enum(LANGUAGES).optional(),
     paymentReferenceKind: z.enum(PAYMENT_REFERENCE_KINDS).optional(),
+    dunningMode: z.enum(DUNNING_MODES).optional(),
+    dunningRunTime: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 07:00')
+      .optional(),
   })
   .strict();
 export type UpdateOrganisationRequest = z.input<typeof UpdateOrganisationRequestSchema>;

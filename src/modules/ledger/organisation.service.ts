@@ -48,6 +48,8 @@ export function toOrganisationView(org: Organisation): OrganisationView {
     vatNumber: org.vatNumber,
     paymentReferenceKind: org.paymentReferenceKind,
     timeZone: org.timeZone,
+    dunningMode: org.dunningMode,
+    dunningRunTime: org.dunningRunTime,
   };
 }
 
