@@ -108,11 +108,20 @@ export function formatCents(value: number): string {
 
 /** Formats cents for people in a locale: `nl` → `€ 1.234,50`, `en` → `€1,234.50`. */
 export function formatMoney(value: number, currency: string, locale: string): string {
-  return new Intl.NumberFormat(locale === 'nl' ? 'nl-NL' : locale === 'fr' ? 'fr-BE' : 'en-GB', {
-    style: 'currency',
-    currency,
-  }).format(value / 100);
+  const key = `${locale}:${currency}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale === 'nl' ? 'nl-NL' : locale === 'fr' ? 'fr-BE' : 'en-GB', {
+      style: 'currency',
+      currency,
+    });
+    moneyFormats.set(key, format);
+  }
+  return format.format(value / 100);
 }
+
+// Building an Intl.NumberFormat costs far more than using one; letters format dozens of amounts.
+const moneyFormats = new Map<string, Intl.NumberFormat>();
 
 /** Multiplies cents by a rate in basis points, rounding half away from zero. */
 export function applyBasisPoints(amount: number, bps: number): Cents {
