@@ -136,16 +136,23 @@ export async function executeAction(
 /** Does every planned action of a run; returns what happened to each. */
 export async function executePlannedActions(
   db: Db,
-  params: { runId: string; today: CalendarDate; now: Date; actorLabel: string },
+  params: { runId: string; today: CalendarDate; now: Date; actorLabel: string; concurrency?: number },
 ): Promise<ActionOutcome[]> {
+  // Several actions at once: one renders its PDF while others wait for the database. Each still
+  // has its own transaction and row lock, so the outcome is the same as one after the other.
+  const { concurrency = 1, ...rest } = params;
   const outcomes: ActionOutcome[] = [];
   const seen = new Set<string>();
   for (;;) {
     const ids = (await findPlannedActionIds(db, params.runId, 200)).filter((id) => !seen.has(id));
     if (ids.length === 0) return outcomes;
-    for (const actionId of ids) {
-      seen.add(actionId);
-      outcomes.push(await executeAction(db, { ...params, actionId }));
-    }
+    for (const id of ids) seen.add(id);
+    const queue = [...ids];
+    await Promise.all(
+      Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
+        for (let actionId = queue.shift(); actionId; actionId = queue.shift())
+          outcomes.push(await executeAction(db, { ...rest, actionId }));
+      }),
+    );
   }
 }

@@ -31,7 +31,10 @@ export type RunReport = {
   actions: RunAction[];
 };
 
-type RunDeps = { db: Db; clock: { now(): Date } };
+type RunDeps = { db: Db; clock: { now(): Date }; database?: { kind: 'pglite' | 'postgres' } };
+
+/** PostgreSQL serves several connections; PGlite runs one transaction at a time. */
+const actionConcurrency = (deps: RunDeps) => (deps.database?.kind === 'postgres' ? 4 : 1);
 
 export async function runDunning(
   deps: RunDeps,
@@ -63,6 +66,7 @@ export async function carryOutRun(
 ): Promise<void> {
   await setRunStatus(deps.db, params.runId, { status: 'running', approvedBy: params.approvedBy ?? null });
   await executePlannedActions(deps.db, {
+    concurrency: actionConcurrency(deps),
     runId: params.runId,
     today: params.date,
     now: deps.clock.now(),
