@@ -104,7 +104,7 @@ export type RunActionRow = {
   invoices: string[] | string | null;
 };
 
-/** A run's actions with debtor, invoices and what they produced: by policy, step, largest first. */
+/** A run's actions with debtor, invoices and what they produced: largest amount first (as the preview). */
 export async function findRunActionRows(
   db: Db,
   params: { orgId: string; runId: string; limit: number },
@@ -120,7 +120,7 @@ export async function findRunActionRows(
     join dunning_policies p on p.id = s.policy_id
     left join outbox_messages m on m.id = a.outbox_message_id
     where a.org_id = ${params.orgId} and a.run_id = ${params.runId}
-    order by p.priority, p.name, s.position, a.open_cents desc, d.number
+    order by a.open_cents desc, d.number, s.position
     limit ${params.limit}`)) as unknown as { rows: RunActionRow[] };
   const [count] = await db
     .select({ n: sql<number>`count(*)::int` })

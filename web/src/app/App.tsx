@@ -4,6 +4,10 @@ import { LoginPage } from '../features/auth/LoginPage.tsx';
 import { useSession } from '../features/auth/session.tsx';
 import { DebtorListPage } from '../features/debtors/DebtorListPage.tsx';
 import { DossierPage } from '../features/dossier/DossierPage.tsx';
+import { OutboxPage } from '../features/dunning/OutboxPage.tsx';
+import { PoliciesPage } from '../features/dunning/PoliciesPage.tsx';
+import { PolicyPage } from '../features/dunning/PolicyPage.tsx';
+import { RunPage } from '../features/dunning/RunPage.tsx';
 import { ImportPage } from '../features/imports/ImportPage.tsx';
 import { InvoicePage } from '../features/invoices/InvoicePage.tsx';
 import { matchPath, navigate, useLocation } from '../lib/router.tsx';
@@ -49,6 +53,11 @@ function Routes() {
   const invoice = matchPath('/invoices/:id', path);
   if (invoice?.id) return <InvoicePage key={invoice.id} invoiceId={invoice.id} />;
   if (path === '/imports') return <ImportPage />;
+  if (path === '/dunning') return <RunPage />;
+  if (path === '/dunning/outbox') return <OutboxPage />;
+  if (path === '/dunning/policies') return <PoliciesPage />;
+  const policy = matchPath('/dunning/policies/:id', path);
+  if (policy?.id) return <PolicyPage key={policy.id} policyId={policy.id} />;
   return (
     <section className="page">
       <h1>{t('errors.notFoundTitle')}</h1>

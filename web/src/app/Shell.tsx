@@ -28,6 +28,7 @@ export function Shell({ children }: { children: ReactNode }) {
       label: t('nav.debtors'),
       active: path === '/' || path.startsWith('/debtors') || path.startsWith('/invoices'),
     },
+    { to: '/dunning', label: t('nav.dunning'), active: path.startsWith('/dunning') },
     { to: '/imports', label: t('nav.imports'), active: path.startsWith('/imports') },
   ];
 

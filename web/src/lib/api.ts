@@ -94,5 +94,6 @@ function readError(data: unknown): { code: string; message: string; issues: Fiel
 export const api = {
   get: <T>(path: string, signal?: AbortSignal) => request<T>('GET', path, undefined, signal),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   upload: <T>(path: string, form: FormData) => request<T>('POST', path, form),
 };

@@ -10,6 +10,7 @@ import { useFetch } from '../../lib/use-fetch.ts';
 import { useGlobalKey } from '../../lib/use-global-key.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { useMe } from '../auth/session.tsx';
+import { ClaimPanel } from '../dunning/ClaimPanel.tsx';
 import { ContactsPanel } from './ContactsPanel.tsx';
 import { DisputesTable, PaymentsTable } from './DisputesAndPayments.tsx';
 import { DossierTimeline } from './DossierTimeline.tsx';
@@ -155,6 +156,7 @@ export function DossierPage({ debtorId }: { debtorId: string }) {
         </div>
         <aside className="dossier-side">
           <ContactsPanel contacts={contacts} />
+          <ClaimPanel debtorId={debtor.id} />
           <DossierTimeline debtorId={debtor.id} firstPage={timeline} canWrite={canWrite} />
         </aside>
       </div>
