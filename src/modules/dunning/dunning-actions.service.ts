@@ -4,6 +4,7 @@ import { formatMoney } from '../../core/money.js';
 import type { Db } from '../../db/client.js';
 import { appendTimelineEvent } from '../ledger/timeline.repo.js';
 import { composeActionLetter, isStillOpen } from './action-letter.js';
+import { buildClaimFileCsv } from './claim-file.js';
 import {
   type ActionContext,
   findPlannedActionIds,
@@ -90,12 +91,22 @@ export async function executeAction(
       bodyText: renderLetterText(content),
       documentId,
     });
-    if (current.step.channel === 'handover')
+    if (current.step.channel === 'handover') {
+      // The agency's claim file beside the notice; the invoices leave dunning.
+      await insertDocument(tx, {
+        orgId: current.org.id,
+        debtorId: current.debtor.id,
+        actionId: current.action.id,
+        fileName: fileName.replace(/\.pdf$/, '-claim-file.csv'),
+        mediaType: 'text/csv; charset=utf-8',
+        content: Buffer.from(buildClaimFileCsv(current, claim, params.today), 'utf8'),
+      });
       await markInvoicesHandedOver(
         tx,
         current.org.id,
         open.map((i) => i.id),
       );
+    }
     const note =
       current.step.channel === 'email' && !email ? 'no email address: printed as a letter instead' : null;
     await finishAction(tx, current.action.id, {

@@ -218,6 +218,64 @@ describe('the daily run', () => {
   });
 });
 
+describe('escalation to the end', () => {
+  it('sends the formal demand with WIK costs, then hands over with a claim file', async () => {
+    const debtor = await createDebtor(database.db, {
+      orgId: org.id,
+      number: 'ESC-1',
+      name: 'Bouwbedrijf Laat',
+      addressLine: 'Kade 5',
+      postalCode: '1011 AA',
+      city: 'Amsterdam',
+    });
+    const invoice = await createInvoice(database.db, {
+      orgId: org.id,
+      debtorId: debtor.id,
+      number: 'FE-1',
+      dueDate: '2026-05-01',
+      totalCents: 50000,
+    });
+    for (const date of ['2026-05-04', '2026-05-09', '2026-05-18', '2026-06-01', '2026-06-22'])
+      await run(date);
+    const steps =
+      (await database.db.execute(sql`select s.name, a.run_date::text as date, a.status::text as status
+      from dunning_actions a join dunning_steps s on s.id = a.step_id where a.debtor_id = ${debtor.id}
+      order by a.run_date`)) as unknown as { rows: { name: string; date: string; status: string }[] };
+    expect(steps.rows.map((r) => `${r.date} ${r.name} ${r.status}`)).toEqual([
+      '2026-05-04 First reminder done',
+      '2026-05-09 Call after the first reminder done',
+      '2026-05-18 Second reminder done',
+      '2026-06-01 Formal demand (sommatie) done',
+      '2026-06-22 Handover to a collection agency or lawyer done',
+    ]);
+    const demand = await database.db
+      .select()
+      .from(outboxMessages)
+      .where(eq(outboxMessages.debtorId, debtor.id));
+    const formal = demand.find((m) => m.bodyText.includes('75,00'));
+    expect(formal?.status).toBe('to_print'); // the formal demand goes by post
+    const [handedOver] = await database.db.select().from(invoices).where(eq(invoices.id, invoice.id));
+    expect(handedOver?.status).toBe('handed_over');
+    const files = await database.db.select().from(documents).where(eq(documents.debtorId, debtor.id));
+    const csv = files.find((f) => f.mediaType.startsWith('text/csv'));
+    const text = Buffer.from(csv?.content ?? []).toString('utf8');
+    expect(text).toContain('FE-1');
+    expect(text).toMatch(/claim;principal;500,00/);
+    expect(text).toMatch(/claim;costs;75,00/);
+    const events = await database.db
+      .select()
+      .from(timelineEvents)
+      .where(eq(timelineEvents.debtorId, debtor.id));
+    expect(events.map((e) => e.kind)).toContain('handed_over');
+    // Handed over: the engine leaves the invoice alone from now on.
+    await run('2026-08-01');
+    const after = (await database.db.execute(
+      sql`select count(*)::int as n from dunning_actions where debtor_id = ${debtor.id}`,
+    )) as unknown as { rows: { n: number }[] };
+    expect(after.rows[0]?.n).toBe(5);
+  });
+});
+
 async function counts() {
   const [row] = (
     (await database.db.execute(sql`select (select count(*)::int from dunning_actions) as actions,
