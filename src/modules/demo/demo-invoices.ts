@@ -4,6 +4,7 @@
  * payers) and their allocations; disputes; and the timeline that records it all. The debtor's
  * behaviour profile decides when invoices get paid, relative to "today".
  */
+import { MONTH_NAMES } from '../../core/dunning/templates/format.js';
 import { applyBasisPoints } from '../../core/money.js';
 import type { ReferenceResult } from '../../core/references/check-digits.js';
 import { generateCreditorReference } from '../../core/references/creditor-reference.js';
@@ -50,51 +51,6 @@ export type { AllocationRow, DebtorLedger, DisputeRow, InvoiceRow, PaymentRow, T
 
 /** How far back the portfolio goes: about fourteen months. */
 export const HISTORY_DAYS = 425;
-
-const MONTHS: Record<'nl' | 'fr' | 'en', readonly string[]> = {
-  nl: [
-    'januari',
-    'februari',
-    'maart',
-    'april',
-    'mei',
-    'juni',
-    'juli',
-    'augustus',
-    'september',
-    'oktober',
-    'november',
-    'december',
-  ],
-  fr: [
-    'janvier',
-    'février',
-    'mars',
-    'avril',
-    'mai',
-    'juin',
-    'juillet',
-    'août',
-    'septembre',
-    'octobre',
-    'novembre',
-    'décembre',
-  ],
-  en: [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ],
-};
 
 const REVERSE_CHARGE = {
   nl: ' (btw verlegd)',
@@ -199,7 +155,7 @@ export function generateLedger(params: {
     let description = fill(template.text[language], {
       n: random.int(2, 24),
       q: Math.floor(monthIndex / 3) + 1,
-      m: MONTHS[language][monthIndex] ?? '',
+      m: MONTH_NAMES[language][monthIndex] ?? '',
     });
     if (vatBps === 0 && isBusiness) description += REVERSE_CHARGE[language];
     const invoice: InvoiceRow = {

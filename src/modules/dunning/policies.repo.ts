@@ -73,23 +73,25 @@ async function insertPolicy(tx: Db, orgId: string, policy: PolicyWrite): Promise
 
 async function insertSteps(tx: Db, orgId: string, policyId: string, steps: readonly StepDefinition[]) {
   if (steps.length === 0) return;
-  await tx.insert(dunningSteps).values(
-    steps.map((s, position) => ({
-      orgId,
-      policyId,
-      position,
-      name: s.name,
-      isEnabled: s.isEnabled,
-      anchor: s.anchor,
-      offsetDays: s.offsetDays,
-      channel: s.channel,
-      letterKind: s.letterKind,
-      tone: s.tone,
-      deadlineDays: s.deadlineDays,
-      minOpenCents: s.minOpenCents,
-      claimsCosts: s.claimsCosts,
-    })),
-  );
+  await tx
+    .insert(dunningSteps)
+    .values(steps.map((s, position) => ({ orgId, policyId, position, ...stepColumns(s) })));
+}
+
+/** The stored columns of a step definition (position and ownership apart). */
+function stepColumns(s: StepDefinition) {
+  return {
+    name: s.name,
+    isEnabled: s.isEnabled,
+    anchor: s.anchor,
+    offsetDays: s.offsetDays,
+    channel: s.channel,
+    letterKind: s.letterKind,
+    tone: s.tone,
+    deadlineDays: s.deadlineDays,
+    minOpenCents: s.minOpenCents,
+    claimsCosts: s.claimsCosts,
+  };
 }
 
 export async function findPolicies(db: Db, orgId: string): Promise<PolicyWithSteps[]> {
@@ -151,18 +153,7 @@ export async function updatePolicy(db: Db, orgId: string, id: string, policy: Po
       .where(and(eq(dunningSteps.orgId, orgId), eq(dunningSteps.policyId, id)));
     const byPosition = new Map(existing.map((s) => [s.position, s.id]));
     for (const [position, s] of policy.steps.entries()) {
-      const values = {
-        name: s.name,
-        isEnabled: s.isEnabled,
-        anchor: s.anchor,
-        offsetDays: s.offsetDays,
-        channel: s.channel,
-        letterKind: s.letterKind,
-        tone: s.tone,
-        deadlineDays: s.deadlineDays,
-        minOpenCents: s.minOpenCents,
-        claimsCosts: s.claimsCosts,
-      };
+      const values = stepColumns(s);
       const stepId = byPosition.get(position);
       if (stepId) await tx.update(dunningSteps).set(values).where(eq(dunningSteps.id, stepId));
       else await tx.insert(dunningSteps).values({ orgId, policyId: id, position, ...values });

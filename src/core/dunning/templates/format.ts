@@ -8,7 +8,8 @@ import { formatMoney } from '../../money.js';
  * groups of four. No Intl time zones: a calendar date is split, never turned into an instant.
  */
 
-const MONTHS: Record<Language, readonly string[]> = {
+/** Month names as written in running text, January first. */
+export const MONTH_NAMES: Record<Language, readonly string[]> = {
   nl: [
     'januari',
     'februari',
@@ -56,7 +57,7 @@ const MONTHS: Record<Language, readonly string[]> = {
 /** `2026-11-14` → nl "14 november 2026", fr "14 novembre 2026" (the 1st: "1er"), en "14 November 2026". */
 export function formatLongDate(date: CalendarDate, language: Language): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  const month = match ? MONTHS[language][Number(match[2]) - 1] : undefined;
+  const month = match ? MONTH_NAMES[language][Number(match[2]) - 1] : undefined;
   if (!match || !month) throw new RangeError(`not a calendar date: "${date}"`);
   const day = Number(match[3]);
   const dayText = language === 'fr' && day === 1 ? '1er' : String(day);
