@@ -8,8 +8,7 @@
  *   npx tsx bench/debtor-list.ts [--debtors 200000] [--invoices 1000000] [--targets pglite,postgres]
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test (default)
  */
-import { execFileSync } from 'node:child_process';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
@@ -19,6 +18,7 @@ import { debtors } from '../src/db/schema/index.js';
 import { seedDemoPortfolio } from '../src/modules/demo/demo.service.js';
 import { countDebtorRows, type DebtorFilter, findDebtorRows } from '../src/modules/ledger/debtors.repo.js';
 import { COUNT_CAP } from '../src/modules/ledger/debtors.service.js';
+import { printChildResult, runTargetsInChildren } from './child-run.js';
 import { BENCH_TODAY } from './generate-invoices-csv.js';
 import { BENCH_TARGETS, type BenchTarget, openScratchDatabase } from './scratch-database.js';
 
@@ -246,34 +246,17 @@ async function main() {
   });
   const args = ArgsSchema.parse(values);
   if (args.child) {
-    const result = await runChild(args.child, args);
-    process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
+    printChildResult(await runChild(args.child, args));
     return;
   }
-  const results: Result[] = [];
-  for (const target of args.targets) {
-    console.log(`running ${target} …`);
-    const output = execFileSync(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        fileURLToPath(import.meta.url),
-        '--child',
-        target,
-        '--debtors',
-        String(args.debtors),
-        '--invoices',
-        String(args.invoices),
-        '--runs',
-        String(args.runs),
-      ],
-      { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
-    );
-    const line = output.split('\n').find((l) => l.startsWith('RESULT '));
-    if (!line) throw new Error(`no result from the ${target} run:\n${output}`);
-    results.push(JSON.parse(line.slice('RESULT '.length)) as Result);
-  }
+  const results = runTargetsInChildren<Result>(import.meta.url, args.targets, [
+    '--debtors',
+    String(args.debtors),
+    '--invoices',
+    String(args.invoices),
+    '--runs',
+    String(args.runs),
+  ]);
   printResults(results, args);
 }
 

@@ -12,8 +12,7 @@
  *   npx tsx bench/dunning.ts [--debtors 200000] [--invoices 1000000] [--letters 300] [--targets pglite,postgres]
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test (default)
  */
-import { execFileSync } from 'node:child_process';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import type { CalendarDate } from '../src/core/calendar-date.js';
@@ -23,6 +22,7 @@ import { executeAction } from '../src/modules/dunning/dunning-actions.service.js
 import { previewDecision, recordDecision } from '../src/modules/dunning/dunning-decision.repo.js';
 import { openRun } from '../src/modules/dunning/dunning-runs.repo.js';
 import { ensureDefaultPolicies } from '../src/modules/dunning/policies.repo.js';
+import { printChildResult, runTargetsInChildren } from './child-run.js';
 import { BENCH_TODAY } from './generate-invoices-csv.js';
 import { BENCH_TARGETS, type BenchTarget, openScratchDatabase } from './scratch-database.js';
 
@@ -182,34 +182,17 @@ async function main() {
   });
   const args = ArgsSchema.parse(values);
   if (args.child) {
-    const result = await runChild(args.child, args);
-    process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
+    printChildResult(await runChild(args.child, args));
     return;
   }
-  const results: Result[] = [];
-  for (const target of args.targets) {
-    console.log(`running ${target} …`);
-    const output = execFileSync(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        fileURLToPath(import.meta.url),
-        '--child',
-        target,
-        '--debtors',
-        String(args.debtors),
-        '--invoices',
-        String(args.invoices),
-        '--letters',
-        String(args.letters),
-      ],
-      { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
-    );
-    const line = output.split('\n').find((l) => l.startsWith('RESULT '));
-    if (!line) throw new Error(`no result from the ${target} run:\n${output}`);
-    results.push(JSON.parse(line.slice('RESULT '.length)) as Result);
-  }
+  const results = runTargetsInChildren<Result>(import.meta.url, args.targets, [
+    '--debtors',
+    String(args.debtors),
+    '--invoices',
+    String(args.invoices),
+    '--letters',
+    String(args.letters),
+  ]);
   printResults(results, args);
 }
 
