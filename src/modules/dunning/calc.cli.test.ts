@@ -1,27 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../../cli.js';
+import { runCliCaptured } from '../../test/cli.js';
 import { calcCli } from './calc.cli.js';
 
 afterEach(() => vi.restoreAllMocks());
 
 async function cli(...argv: string[]): Promise<{ code: number; out: unknown; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
   const deps = () => Promise.reject(new Error('calc and ref need no database'));
-  try {
-    const code = await runCli(argv, { deps, registrations: [calcCli] });
-    return { code, out: stdout.trim().startsWith('{') ? JSON.parse(stdout) : stdout, stderr };
-  } finally {
-    vi.restoreAllMocks();
-  }
+  const { code, stdout, stderr } = await runCliCaptured(argv, { registrations: [calcCli], deps });
+  return { code, out: stdout.trim().startsWith('{') ? JSON.parse(stdout) : stdout, stderr };
 }
 
 describe('collectdesk calc', () => {

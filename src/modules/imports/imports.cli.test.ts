@@ -1,52 +1,26 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../../cli.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
-import type { AppDeps } from '../../deps.js';
+import { runCliCaptured } from '../../test/cli.js';
 import { createTestDatabase } from '../../test/db.js';
 import { registerImportExportCommands } from './imports.cli.js';
 import { createOrg, scratchDir, testDeps } from './test-support.js';
 
 let database: Database;
 let files: Awaited<ReturnType<typeof scratchDir>>;
-let deps: () => Promise<AppDeps>;
 beforeAll(async () => {
   database = await createTestDatabase();
   files = await scratchDir();
   await createOrg(database, { slug: 'acme' });
-  // runCli closes what deps() opened; the test database outlives each command.
-  deps = async () => {
-    const d = testDeps(database);
-    return { ...d, database: { ...d.database, close: async () => undefined } };
-  };
 });
 afterAll(async () => {
   await database?.close();
   await files?.cleanup();
 });
-afterEach(() => {
-  vi.restoreAllMocks();
-});
 
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    const code = await runCli(argv, { deps, registrations: [registerImportExportCommands] });
-    return { code, stdout, stderr };
-  } finally {
-    vi.restoreAllMocks();
-  }
-}
+const cli = (...argv: string[]) =>
+  runCliCaptured(argv, { registrations: [registerImportExportCommands], deps: () => testDeps(database) });
 
 const GOOD =
   'Factuurnummer;Klantnummer;Klantnaam;Factuurdatum;Vervaldatum;Bedrag\nC-1;K1;Klant Een;01-03-2026;31-03-2026;10,00\n';

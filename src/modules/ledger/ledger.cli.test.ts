@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../../cli.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
+import { runCliCaptured } from '../../test/cli.js';
 import { createTestDatabase } from '../../test/db.js';
 import { createDebtor, createInvoice, createOrganisation, createUser } from '../../test/factories.js';
 import { testDeps } from '../../test/http.js';
@@ -56,29 +56,8 @@ beforeAll(async () => {
 afterAll(async () => database?.close());
 
 /** Runs the CLI against the test database and captures what it prints. */
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    out.push(String(chunk));
-    return true;
-  });
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    err.push(String(chunk));
-    return true;
-  });
-  try {
-    const code = await runCli(argv, {
-      registrations: [ledgerCli],
-      // runCli closes what it opened; the test database outlives each command.
-      deps: async () => ({ ...testDeps(database), database: { ...database, close: async () => undefined } }),
-    });
-    return { code, stdout: out.join(''), stderr: err.join('') };
-  } finally {
-    stdout.mockRestore();
-    stderr.mockRestore();
-  }
-}
+const cli = (...argv: string[]) =>
+  runCliCaptured(argv, { registrations: [ledgerCli], deps: () => testDeps(database) });
 
 describe('collectdesk invoices', () => {
   it('prints the contract JSON: debtor numbers, two-decimal strings, negative credit notes', async () => {
