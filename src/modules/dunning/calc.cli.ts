@@ -1,5 +1,5 @@
 import type { CliContext, CliRegistration } from '../../cli.js';
-import { type CalendarDate, parseCalendarDate } from '../../core/calendar-date.js';
+import { type CalendarDate, isCalendarDate } from '../../core/calendar-date.js';
 import { AppError } from '../../core/errors.js';
 import {
   calculateBeBusinessCompensation,
@@ -42,10 +42,8 @@ function amount(field: string, value: string | undefined): number {
 }
 
 function day(field: string, value: string | undefined): CalendarDate {
-  const parsed = parseCalendarDate(value ?? '');
-  if (!parsed.ok)
-    throw new AppError('BAD_REQUEST', `--${field} must be a date YYYY-MM-DD (got "${value ?? ''}")`);
-  return parsed.date;
+  if (value && isCalendarDate(value)) return value;
+  throw new AppError('BAD_REQUEST', `--${field} must be a date YYYY-MM-DD (got "${value ?? ''}")`);
 }
 
 type CostsResult = { costs: string; rule: string; vatOnTop: boolean; breakdown?: unknown };

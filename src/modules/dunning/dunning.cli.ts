@@ -1,5 +1,5 @@
 import type { CliRegistration } from '../../cli.js';
-import { parseCalendarDate } from '../../core/calendar-date.js';
+import { isCalendarDate } from '../../core/calendar-date.js';
 import { AppError } from '../../core/errors.js';
 import { formatCents } from '../../core/money.js';
 import { resolveOrganisation } from '../ledger/organisations.repo.js';
@@ -19,14 +19,12 @@ export const dunningCli: CliRegistration = (program, context) => {
     .action(async (options: { date?: string; dryRun?: boolean; org?: string; json?: boolean }) => {
       const deps = await context.deps();
       const org = await resolveOrganisation(deps.db, options.org);
-      const parsed = options.date
-        ? parseCalendarDate(options.date)
-        : { ok: true as const, date: deps.clock.today(org.timeZone) };
-      if (!parsed.ok)
-        throw new AppError('BAD_REQUEST', `--date must be a date YYYY-MM-DD (got "${options.date}")`);
+      const date = options.date ?? deps.clock.today(org.timeZone);
+      if (!isCalendarDate(date))
+        throw new AppError('BAD_REQUEST', `--date must be a date YYYY-MM-DD (got "${date}")`);
       const report = await runDunning(deps, {
         org,
-        date: parsed.date,
+        date,
         dryRun: options.dryRun ?? false,
         actorLabel: 'dunning run (CLI)',
       });
