@@ -91,7 +91,8 @@ async function copyIntoStaging(database: Database, file: string): Promise<number
  */
 async function insertStagedIntoLedgerShape(database: Database, orgId: string): Promise<number> {
   await database.exec('create table bench_floor (like invoices including all)');
-  const amount = (column: string) => `(replace(replace("${column}", '.', ''), ',', '.')::numeric * 100)::bigint`;
+  const amount = (column: string) =>
+    `(replace(replace("${column}", '.', ''), ',', '.')::numeric * 100)::bigint`;
   const [row] = await database.query<{ n: number }>(
     `with written as (
       insert into bench_floor (org_id, debtor_id, kind, number, issue_date, due_date, payment_term_days, currency,
