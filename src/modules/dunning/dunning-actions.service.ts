@@ -1,7 +1,10 @@
+import { eq, sql } from 'drizzle-orm';
 import type { CalendarDate } from '../../core/calendar-date.js';
 import { renderLetterText } from '../../core/dunning/templates/index.js';
+import { AppError } from '../../core/errors.js';
 import { formatMoney } from '../../core/money.js';
 import type { Db } from '../../db/client.js';
+import { dunningActions } from '../../db/schema/index.js';
 import { appendTimelineEvent } from '../ledger/timeline.repo.js';
 import { composeActionLetter, isStillOpen } from './action-letter.js';
 import { buildClaimFileCsv } from './claim-file.js';
@@ -15,6 +18,7 @@ import {
   loadActionContext,
   markInvoicesHandedOver,
 } from './dunning-actions.repo.js';
+import { releaseUnsentActions } from './dunning-decision.repo.js';
 import { renderLetterPdf } from './letters/letter-pdf.js';
 
 /**
@@ -26,6 +30,28 @@ import { renderLetterPdf } from './letters/letter-pdf.js';
 export type ActionOutcome = { actionId: string; status: 'done' | 'cancelled' | 'skipped'; note?: string };
 
 export async function executeAction(
+  db: Db,
+  params: { actionId: string; today: CalendarDate; now: Date; actorLabel: string },
+): Promise<ActionOutcome> {
+  try {
+    return await carryOutAction(db, params);
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== 'VALIDATION_FAILED') throw error;
+    // A letter that cannot lawfully be written (no IBAN, no company number for a BE consumer
+    // reminder…): nothing goes out, the invoices stay at their step for the next run, and the
+    // reason is kept on the action for the run screen.
+    const reason = [error.message, ...error.issues.map((i) => `${i.field}: ${i.message}`)].join('; ');
+    const note = `not sent: ${reason}`;
+    const [action] = await db.select().from(dunningActions).where(eq(dunningActions.id, params.actionId));
+    if (action)
+      await db.transaction((tx) =>
+        releaseUnsentActions(tx as unknown as Db, { orgId: action.orgId, note }, sql`a.id = ${action.id}`),
+      );
+    return { actionId: params.actionId, status: 'cancelled', note };
+  }
+}
+
+async function carryOutAction(
   db: Db,
   params: { actionId: string; today: CalendarDate; now: Date; actorLabel: string },
 ): Promise<ActionOutcome> {

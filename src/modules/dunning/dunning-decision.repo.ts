@@ -210,6 +210,11 @@ export async function recordDecision(
   params: { orgId: string; runId: string; date: CalendarDate },
 ): Promise<number> {
   const { orgId, runId, date } = params;
+  await releaseUnsentActions(
+    tx,
+    { orgId, date, note: `superseded by the run of ${date}` },
+    sql`a.run_date < ${date}::date`,
+  );
   await planAsFullScan(tx);
   await tx.execute(sql`create temporary table if not exists dunning_eligible (
       invoice_id uuid, debtor_id uuid, step_id uuid, position int, open_cents bigint, channel text,
@@ -236,4 +241,32 @@ export async function recordDecision(
     on conflict do nothing
     returning 1) select count(*)::int as n from written`)) as unknown as { rows: { n: number }[] };
   return inserted.rows[0]?.n ?? 0;
+}
+
+/**
+ * Gives the invoices of planned actions that never went out back to the decision: an earlier run
+ * nobody approved (its letters would carry a stale date), or an action that could not be carried
+ * out. The actions stay, cancelled, with the reason; their invoices have not passed the step.
+ */
+export async function releaseUnsentActions(
+  tx: Db,
+  params: { orgId: string; date?: CalendarDate; note: string },
+  which: SQL,
+): Promise<number> {
+  const released = (await tx.execute(sql`with released as (
+      update dunning_actions a set status = 'cancelled', note = ${params.note}, done_at = now()
+      where a.org_id = ${params.orgId} and a.status = 'planned' and ${which}
+      returning a.id, a.run_id
+    ), freed as (
+      delete from dunning_action_invoices dai using released r where dai.action_id = r.id returning 1
+    ), finished as (
+      update dunning_runs r set status = 'completed', finished_at = now()
+      where r.id in (select run_id from released) and r.status <> 'completed'
+        and not exists (select 1 from dunning_actions a2 where a2.run_id = r.id and a2.status = 'planned'
+          and a2.id not in (select id from released))
+      returning 1
+    )
+    select (select count(*) from released)::int as n, (select count(*) from freed)::int as freed,
+      (select count(*) from finished)::int as finished`)) as unknown as { rows: { n: number }[] };
+  return released.rows[0]?.n ?? 0;
 }

@@ -34,11 +34,17 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
+/** Decides a date and marks its actions done, as carrying them out would (not under test here). */
 async function decide(date: string): Promise<number> {
   const run = await openRun(database.db, org.id, date as CalendarDate);
-  return database.db.transaction((tx) =>
+  const decided = await database.db.transaction((tx) =>
     recordDecision(tx as never, { orgId: org.id, runId: run.id, date: date as CalendarDate }),
   );
+  await database.db
+    .update(dunningActions)
+    .set({ status: 'done' })
+    .where(and(eq(dunningActions.runId, run.id), eq(dunningActions.status, 'planned')));
+  return decided;
 }
 
 /** The debtor's actions so far: "date step-name [invoice numbers]". */

@@ -7,6 +7,7 @@ import {
   documents,
   dunningActions,
   invoices,
+  organisations,
   outboxMessages,
   timelineEvents,
 } from '../../db/schema/index.js';
@@ -273,6 +274,64 @@ describe('escalation to the end', () => {
       sql`select count(*)::int as n from dunning_actions where debtor_id = ${debtor.id}`,
     )) as unknown as { rows: { n: number }[] };
     expect(after.rows[0]?.n).toBe(5);
+  });
+});
+
+describe('actions that do not go out', () => {
+  it('keeps the invoices at their step when a letter cannot be written, and says why', async () => {
+    const noIban = await createOrganisation(database.db, { country: 'NL', iban: null });
+    const debtor = await createDebtor(database.db, { orgId: noIban.id, number: 'NOIBAN-1' });
+    await createInvoice(database.db, {
+      orgId: noIban.id,
+      debtorId: debtor.id,
+      number: 'FN-1',
+      dueDate: '2026-07-01',
+    });
+    const runFor = (date: string) =>
+      runDunning(
+        { db: database.db, clock },
+        { org: noIban, date: day(date), dryRun: false, actorLabel: 'test' },
+      );
+    const first = await runFor('2026-07-04');
+    expect(first.actions).toEqual([expect.objectContaining({ debtor: 'NOIBAN-1', status: 'cancelled' })]);
+    const [action] = await database.db
+      .select()
+      .from(dunningActions)
+      .where(eq(dunningActions.orgId, noIban.id));
+    expect(action?.note).toMatch(/^not sent: .*iban/i);
+    await database.db
+      .update(organisations)
+      .set({ iban: 'NL91ABNA0417164300' })
+      .where(eq(organisations.id, noIban.id));
+    const second = await runFor('2026-07-05');
+    expect(second.actions).toEqual([
+      expect.objectContaining({ debtor: 'NOIBAN-1', step: 'first_reminder', status: 'done' }),
+    ]);
+  });
+
+  it('gives an unapproved run’s invoices to the next run instead of sending stale letters', async () => {
+    const debtor = await createDebtor(database.db, { orgId: org.id, number: 'STALE-1' });
+    await createInvoice(database.db, {
+      orgId: org.id,
+      debtorId: debtor.id,
+      number: 'FS-1',
+      dueDate: '2026-08-01',
+    });
+    await runDunning(
+      { db: database.db, clock },
+      { org, date: day('2026-08-04'), dryRun: false, decideOnly: true, actorLabel: 'test' },
+    );
+    const next = await run('2026-08-05');
+    expect(next.actions.filter((a) => a.debtor === 'STALE-1')).toEqual([
+      expect.objectContaining({ step: 'first_reminder', status: 'done' }),
+    ]);
+    const old =
+      (await database.db.execute(sql`select a.status::text as status, a.note, r.status::text as run_status
+      from dunning_actions a join dunning_runs r on r.id = a.run_id join debtors d on d.id = a.debtor_id
+      where d.number = 'STALE-1' and a.run_date = '2026-08-04'`)) as unknown as { rows: unknown[] };
+    expect(old.rows).toEqual([
+      { status: 'cancelled', note: 'superseded by the run of 2026-08-05', run_status: 'completed' },
+    ]);
   });
 });
 
