@@ -97,11 +97,13 @@ export async function startWorker(
     for (const job of jobs) {
       const org = await findOrganisationById(deps.db, job.data.orgId);
       if (!org) continue;
+      const run = await findRun(deps.db, org.id, job.data.date);
       await runDunning(deps, {
         org,
         date: job.data.date,
         dryRun: false,
-        decideOnly: org.dunningMode === 'review',
+        // Review mode waits for approval, unless this run was approved and then interrupted.
+        decideOnly: org.dunningMode === 'review' && !run?.approvedBy,
         actorLabel: 'daily dunning run',
         listLimit: 0,
       });

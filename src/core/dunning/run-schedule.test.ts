@@ -7,6 +7,8 @@ describe('isRunDue', () => {
     ['07:00', '07:00', 'review', null, true],
     ['13:10', '7:00', 'automatic', null, true],
     ['09:00', '07:00', 'review', 'planned', false],
+    ['09:00', '07:00', 'review', 'running', true],
+    ['09:00', '07:00', 'review', 'completed', false],
     ['09:00', '07:00', 'automatic', 'running', true],
     ['09:00', '07:00', 'automatic', 'planned', true],
     ['09:00', '07:00', 'automatic', 'completed', false],

@@ -3,8 +3,8 @@ import type { DunningMode, RunStatus } from './enums.js';
 
 /**
  * Whether an organisation's daily run should start now: once its local run time has passed, and
- * only when today's run is not there yet — or, in automatic mode, when it is there but did not
- * finish (a process killed mid-run), so the next tick completes it.
+ * only when today's run is not there yet — or when it was started or approved but did not finish
+ * (a process killed mid-run; in automatic mode also one only decided), so the next tick completes it.
  */
 export function isRunDue(params: {
   localTime: string;
@@ -14,6 +14,8 @@ export function isRunDue(params: {
 }): boolean {
   if (params.localTime < normaliseTime(params.runTime)) return false;
   if (!params.todaysRun) return true;
+  // An approved run that has not finished (its process stopped) is finished in either mode.
+  if (params.todaysRun.status === 'running') return true;
   return params.mode === 'automatic' && params.todaysRun.status !== 'completed';
 }
 

@@ -8,7 +8,7 @@ import { composeActionLetter, isStillOpen } from './action-letter.js';
 import type { RunAction, RunDetail, RunPreview, RunStepCount, RunSummary } from './dunning.schemas.js';
 import { pgTextArray, previewDecision } from './dunning-decision.repo.js';
 import { carryOutRun, runDunning } from './dunning-run.service.js';
-import { findRun } from './dunning-runs.repo.js';
+import { findRun, setRunStatus } from './dunning-runs.repo.js';
 import { renderLetterPdf } from './letters/letter-pdf.js';
 import { ensureDefaultPolicies } from './policies.repo.js';
 import {
@@ -118,6 +118,8 @@ export async function createRun(
   return getRun(deps, actor, run.id);
 }
 
+const INLINE_APPROVAL_LIMIT = 300;
+
 /** Carries out the planned actions of a run (the review mode's "approve and send"). */
 export async function approveRun(deps: ReviewDeps, actor: Actor, runId: string): Promise<RunDetail> {
   const summary = await getRunSummaryRow(deps, actor, runId);
@@ -129,12 +131,20 @@ export async function approveRun(deps: ReviewDeps, actor: Actor, runId: string):
         : 'this run has no planned actions to approve',
     );
   }
-  await carryOutRun(deps, {
+  await setRunStatus(deps.db, runId, { status: 'running', approvedBy: actor.userId });
+  const carryOut = carryOutRun(deps, {
     runId,
     date: summary.run.runDate as CalendarDate,
     actorLabel: actor.label,
     approvedBy: actor.userId,
   });
+  // A few hundred letters are done while the user waits; a large run continues in the background
+  // (status "running"), and the worker finishes it if this process stops.
+  if (summary.planned <= INLINE_APPROVAL_LIMIT) await carryOut;
+  else
+    carryOut.catch((error: unknown) => {
+      console.error(`dunning run ${runId}:`, error);
+    });
   return getRun(deps, actor, runId);
 }
 
