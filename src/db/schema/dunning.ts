@@ -163,7 +163,9 @@ export const dunningActions = pgTable(
 export const dunningActionInvoices = pgTable(
   'dunning_action_invoices',
   {
-    orgId: orgId(),
+    // No foreign key to organisations here: the action's own one covers it, and the daily run
+    // writes tens of thousands of these rows, each foreign key a lookup per row.
+    orgId: uuid('org_id').notNull(),
     actionId: uuid('action_id')
       .notNull()
       .references(() => dunningActions.id, { onDelete: 'cascade' }),
@@ -177,8 +179,8 @@ export const dunningActionInvoices = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.actionId, t.invoiceId] }),
+    // Also serves "the steps of this invoice" (prefix org, invoice).
     uniqueIndex('dunning_action_invoices_once_idx').on(t.orgId, t.invoiceId, t.stepId),
-    index('dunning_action_invoices_last_idx').on(t.orgId, t.invoiceId, t.position),
   ],
 );
 
