@@ -1,5 +1,4 @@
 import {
-  bigint,
   boolean,
   customType,
   date,
@@ -27,8 +26,9 @@ import {
   TASK_STATUSES,
 } from '../../core/dunning/enums.js';
 import { LETTER_KINDS, TONES } from '../../core/dunning/letter.js';
+import { cents, createdAt, orgId } from './columns.js';
 import { contacts, debtorKindEnum, debtors, invoices } from './ledger.js';
-import { organisations, users } from './organisations.js';
+import { users } from './organisations.js';
 
 export const stepChannelEnum = pgEnum('step_channel', STEP_CHANNELS);
 export const stepAnchorEnum = pgEnum('step_anchor', STEP_ANCHORS);
@@ -44,16 +44,10 @@ export const promiseStatusEnum = pgEnum('promise_status', PROMISE_STATUSES);
 export const planStatusEnum = pgEnum('plan_status', PLAN_STATUSES);
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
-const cents = (name: string) => bigint(name, { mode: 'number' });
-const orgId = () =>
-  uuid('org_id')
-    .notNull()
-    .references(() => organisations.id, { onDelete: 'cascade' });
 const debtorId = () =>
   uuid('debtor_id')
     .notNull()
     .references(() => debtors.id, { onDelete: 'cascade' });
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
 /**
  * A dunning policy: the ordered steps an overdue invoice goes through. A debtor follows the active

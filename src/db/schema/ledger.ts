@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import {
-  bigint,
   bigserial,
   boolean,
   check,
@@ -23,20 +22,14 @@ import {
   INVOICE_STATUSES,
   PAYMENT_STATUSES,
 } from '../../core/ledger/enums.js';
-import { countryEnum, languageEnum, organisations, users } from './organisations.js';
+import { cents, createdAt, orgId } from './columns.js';
+import { countryEnum, languageEnum, users } from './organisations.js';
 
 export const debtorKindEnum = pgEnum('debtor_kind', DEBTOR_KINDS);
 export const documentKindEnum = pgEnum('document_kind', DOCUMENT_KINDS);
 export const invoiceStatusEnum = pgEnum('invoice_status', INVOICE_STATUSES);
 export const disputeStatusEnum = pgEnum('dispute_status', DISPUTE_STATUSES);
 export const paymentStatusEnum = pgEnum('payment_status', PAYMENT_STATUSES);
-
-const cents = (name: string) => bigint(name, { mode: 'number' });
-const orgId = () =>
-  uuid('org_id')
-    .notNull()
-    .references(() => organisations.id, { onDelete: 'cascade' });
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
 export const debtors = pgTable(
   'debtors',

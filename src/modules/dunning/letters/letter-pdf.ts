@@ -174,6 +174,21 @@ function setFont(doc: PDFKit.PDFDocument, font: string, size: number, color: str
   doc.font(font).fontSize(size).fillColor(color);
 }
 
+/** The largest size from `size` down to `minSize` (quarter points) at which `text` fits `width`. */
+function fitFontSize(
+  doc: PDFKit.PDFDocument,
+  font: string,
+  text: string,
+  width: number,
+  size: number,
+  minSize: number,
+): number {
+  let fitted = size;
+  doc.font(font);
+  while (fitted > minSize && doc.fontSize(fitted).widthOfString(toWinAnsi(text)) > width) fitted -= 0.25;
+  return fitted;
+}
+
 /** Shortens `text` with an ellipsis until it fits `width` in the current font. */
 function fitLine(doc: PDFKit.PDFDocument, text: string, width: number): string {
   if (doc.widthOfString(text) <= width) return text;
@@ -235,8 +250,10 @@ function drawFoldMarks({ doc }: Ctx): void {
 
 function drawLetterhead({ doc, envelope }: Ctx): void {
   const top = mm(16);
-  setFont(doc, FONT_BOLD, 16, COLOR.accent);
-  drawLine(doc, envelope.sender.name, LEFT, top, { width: mm(95) });
+  // A long company name gets a smaller size before it would be shortened.
+  const nameWidth = mm(95);
+  setFont(doc, FONT_BOLD, fitFontSize(doc, FONT_BOLD, envelope.sender.name, nameWidth, 16, 11), COLOR.accent);
+  drawLine(doc, envelope.sender.name, LEFT, top, { width: nameWidth });
   setFont(doc, FONT, 8.5, COLOR.muted);
   const step = lineHeight(doc, 1.5);
   envelope.sender.addressLines.forEach((line, index) => {
@@ -253,12 +270,7 @@ function drawAddressField({ doc, envelope }: Ctx): void {
   const x = mm(ADDRESS_FIELD_MM.left);
   const width = mm(ADDRESS_FIELD_MM.width);
   const returnLine = [envelope.sender.name, ...envelope.sender.addressLines].join(' · ');
-  let returnSize: number = SIZE.returnLine;
-  doc.font(FONT);
-  while (returnSize > 5.5 && doc.fontSize(returnSize).widthOfString(toWinAnsi(returnLine)) > width) {
-    returnSize -= 0.25;
-  }
-  setFont(doc, FONT, returnSize, COLOR.muted);
+  setFont(doc, FONT, fitFontSize(doc, FONT, returnLine, width, SIZE.returnLine, 5.5), COLOR.muted);
   const returnTop = mm(ADDRESS_FIELD_MM.returnLineTop);
   drawLine(doc, returnLine, x, returnTop, { width });
   const underline = returnTop + lineHeight(doc) + 0.5;
