@@ -47,6 +47,11 @@ export type BankEntry = {
   counterpartyName: string | null;
   /** IBAN without spaces, upper case, or null. */
   counterpartyIban: string | null;
+  /**
+   * Any other account identification of the counterparty (BBAN, giro number `P0123456`, or an
+   * IBAN whose check digits fail) when the file gives one; absent when the format has none.
+   */
+  counterpartyAccountNumber?: string | null;
   counterpartyBic: string | null;
   /**
    * A structured creditor reference exactly as the file marks it (camt CdtrRefInf/Ref, MT940
