@@ -46,7 +46,15 @@ describe.skipIf(!HAS_SAMPLES)('MT940 samples: ING and bunq', () => {
       transactionCode: 'NTRF',
     });
     expect(entries.map((e) => e.structuredReference)).toEqual([
-      '5200150700013379', null, null, null, '5010012368971337', null, '6390338414964113', null, null,
+      '5200150700013379',
+      null,
+      null,
+      null,
+      '5010012368971337',
+      null,
+      '6390338414964113',
+      null,
+      null,
     ]);
     expect(entries[3]).toMatchObject({
       amountCents: -30000,
@@ -56,14 +64,21 @@ describe.skipIf(!HAS_SAMPLES)('MT940 samples: ING and bunq', () => {
       remittance: 'UstrdRemInf87899100',
     });
     expect(entries[8]).toMatchObject({ amountCents: 2000, isReversal: true, returnReason: 'AC04' });
-    expect(entries[7]).toMatchObject({ amountCents: 388915, remittance: 'TOTAAL 168 POSTEN', transactionCode: 'NDDT' });
+    expect(entries[7]).toMatchObject({
+      amountCents: 388915,
+      remittance: 'TOTAAL 168 POSTEN',
+      transactionCode: 'NDDT',
+    });
     expect(entries[2]?.remittance).toBe('INGB20140103UstrdRemiInf454655GHF');
   });
 
   it('ING two messages in one file (`-}{1:`): two statements', async () => {
     const file = await sample('ing-provided-two-messages-one-file.txt');
     expect(file.errors).toEqual([]);
-    expect(file.statements.map((s) => s.header.statementId)).toEqual(['P140104000009999/3', 'P140104000009999/4']);
+    expect(file.statements.map((s) => s.header.statementId)).toEqual([
+      'P140104000009999/3',
+      'P140104000009999/4',
+    ]);
     // The example's :62F: 4882,15 is copied from the nine-entry example; its /SUM/ says one debit of 15,00.
     expect(shape(file)).toEqual([
       [1, 'mismatch'],
@@ -133,13 +148,17 @@ describe.skipIf(!HAS_SAMPLES)('MT940 samples: ING and bunq', () => {
     // zilverline's fixture: 500,00 − 68,16 ≠ 400,00; its figures were made up (one entry is dated
     // three months after the others).
     expect(shape(file)).toEqual([[7, 'mismatch']]);
-    expect(file.statements[0]?.header).toMatchObject({ statementId: 'MPBZ/000', accountNumber: '0001234567' });
+    expect(file.statements[0]?.header).toMatchObject({
+      statementId: 'MPBZ/000',
+      accountNumber: '0001234567',
+    });
     const entries = file.statements[0]?.entries ?? [];
     expect(entries[0]).toMatchObject({
       amountCents: -1000,
       transactionCode: 'NDV',
       isReversal: false,
-      remittance: 'RC afrekening betalingsverkeer Factuurnr. 123456 Betreft rekening 12.34.567 Periode: 01-04-2013 / 30-06-2013',
+      remittance:
+        'RC afrekening betalingsverkeer Factuurnr. 123456 Betreft rekening 12.34.567 Periode: 01-04-2013 / 30-06-2013',
     });
     expect(entries[4]).toMatchObject({
       amountCents: -700000,
@@ -159,7 +178,11 @@ describe.skipIf(!HAS_SAMPLES)('MT940 samples: ING and bunq', () => {
     // dovadi's fixture gained a ninth entry dated 2014-03-01 (D 1234,00): without it
     // 68,20 + 937,63 = 1005,83, the :62F:.
     expect(shape(file)).toEqual([[9, 'mismatch']]);
-    expect(file.statements[0]?.end?.balance).toMatchObject({ openingCents: 6820, closingCents: 100583, entriesCents: -29637 });
+    expect(file.statements[0]?.end?.balance).toMatchObject({
+      openingCents: 6820,
+      closingCents: 100583,
+      entriesCents: -29637,
+    });
     const entries = file.statements[0]?.entries ?? [];
     expect(entries[1]).toMatchObject({
       amountCents: 156,
@@ -167,8 +190,15 @@ describe.skipIf(!HAS_SAMPLES)('MT940 samples: ING and bunq', () => {
       counterpartyBic: 'INGBNL2A',
       remittance: 'J. Janssen 20120123456789 Factuurnr 123456 Klantnr 00123',
     });
-    expect(entries[0]).toMatchObject({ amountCents: 141, remittance: 'J. Janssen Factuurnr 123456 klantnr 00123' });
-    expect(entries[7]).toMatchObject({ amountCents: 93960, counterpartyAccountNumber: '0675432198', transactionCode: 'NAC' });
+    expect(entries[0]).toMatchObject({
+      amountCents: 141,
+      remittance: 'J. Janssen Factuurnr 123456 klantnr 00123',
+    });
+    expect(entries[7]).toMatchObject({
+      amountCents: 93960,
+      counterpartyAccountNumber: '0675432198',
+      transactionCode: 'NAC',
+    });
     expect(entries[8]).toMatchObject({ bookingDate: '2014-03-01', amountCents: -123400 });
   });
 
@@ -224,7 +254,13 @@ describe.skipIf(!HAS_SAMPLES)('MT940 samples: ING and bunq', () => {
       remittance: 'M2438111M122IZHS 0030003724612388 Order ORD171882 mr-joy.nl mr-joy',
     });
     // bunq does not wrap at 65: its line break after a long line gets a space.
-    expect(entries[57]?.remittance).toBe('WWW.ROUTERHOSTING.COM TAURANGA SOUT, NZ 1.00 NZD, 1 NZD = 0.61000 EUR');
-    expect(entries[83]).toMatchObject({ bookingDate: '2019-05-02', valueDate: '2019-04-01', amountCents: 61 });
+    expect(entries[57]?.remittance).toBe(
+      'WWW.ROUTERHOSTING.COM TAURANGA SOUT, NZ 1.00 NZD, 1 NZD = 0.61000 EUR',
+    );
+    expect(entries[83]).toMatchObject({
+      bookingDate: '2019-05-02',
+      valueDate: '2019-04-01',
+      amountCents: 61,
+    });
   });
 });

@@ -28,7 +28,11 @@ describe.skipIf(!HAS_SAMPLES)('MT940 samples: ABN AMRO and Rabobank', () => {
       accountNumber: '517852257',
       opening: { amountCents: 323628, date: '2011-05-22' },
     });
-    expect(first?.end?.balance).toMatchObject({ openingCents: 323628, closingCents: 87684, entriesCents: -32144 });
+    expect(first?.end?.balance).toMatchObject({
+      openingCents: 323628,
+      closingCents: 87684,
+      entriesCents: -32144,
+    });
     expect(second?.header.opening).toEqual({ amountCents: 287684, date: '2011-05-23' });
     expect(second?.end?.closing).toEqual({ amountCents: 184975, date: '2011-05-24' });
     expect(first?.entries[0]).toMatchObject({
@@ -41,7 +45,9 @@ describe.skipIf(!HAS_SAMPLES)('MT940 samples: ABN AMRO and Rabobank', () => {
       remittance:
         'KPN - DIGITENNE BETALINGSKENM. 000000042188659 5314606715 BETREFT FACTUUR D.D. 20-05-2011 INCL. 1,44 BTW',
     });
-    expect(first?.entries.map((e) => e.amountCents)).toEqual([-900, -1159, -1163, -1180, -1345, -1549, -10700, -14148]);
+    expect(first?.entries.map((e) => e.amountCents)).toEqual([
+      -900, -1159, -1163, -1180, -1345, -1549, -10700, -14148,
+    ]);
     expect(first?.entries[1]).toMatchObject({ valueDate: '2011-05-21', bookingDate: '2011-05-23' });
     expect(second?.entries[1]).toMatchObject({
       amountCents: -1500,
@@ -113,7 +119,10 @@ describe.skipIf(!HAS_SAMPLES)('MT940 samples: ABN AMRO and Rabobank', () => {
       counterpartyName: 'T-MOBILE NETHERLANDS BV',
       remittance: 'BETALINGSKENM. 123456789 FACTUURNUMMER 987654321',
     });
-    expect(file.statements[2]?.entries[1]).toMatchObject({ counterpartyAccountNumber: null, counterpartyName: 'TOMTE TUMMETOT AMERSFOORT' });
+    expect(file.statements[2]?.entries[1]).toMatchObject({
+      counterpartyAccountNumber: null,
+      counterpartyName: 'TOMTE TUMMETOT AMERSFOORT',
+    });
     expect(file.statements[3]?.entries[0]).toMatchObject({
       amountCents: -8810,
       counterpartyAccountNumber: 'P000029225',
@@ -128,7 +137,10 @@ describe.skipIf(!HAS_SAMPLES)('MT940 samples: ABN AMRO and Rabobank', () => {
       [2, 'ok'],
       [2, 'ok'],
     ]);
-    expect(file.statements[0]?.header).toMatchObject({ statementId: '940S130101/0', accountNumber: 'NL71RABO0123456789' });
+    expect(file.statements[0]?.header).toMatchObject({
+      statementId: '940S130101/0',
+      accountNumber: 'NL71RABO0123456789',
+    });
     const [first, second] = file.statements[0]?.entries ?? [];
     expect(first).toMatchObject({
       amountCents: -2500,
@@ -154,8 +166,16 @@ describe.skipIf(!HAS_SAMPLES)('MT940 samples: ABN AMRO and Rabobank', () => {
       [4, 'mismatch'],
       [8, 'mismatch'],
     ]);
-    expect(file.statements[0]?.end?.balance).toMatchObject({ openingCents: 114795, closingCents: 119035, entriesCents: 38756 });
-    expect(file.statements[1]?.end?.balance).toMatchObject({ openingCents: 119035, closingCents: 1884634, entriesCents: 1804074 });
+    expect(file.statements[0]?.end?.balance).toMatchObject({
+      openingCents: 114795,
+      closingCents: 119035,
+      entriesCents: 38756,
+    });
+    expect(file.statements[1]?.end?.balance).toMatchObject({
+      openingCents: 119035,
+      closingCents: 1884634,
+      entriesCents: 1804074,
+    });
     const one = file.statements[0]?.entries ?? [];
     const two = file.statements[1]?.entries ?? [];
     expect(one[0]).toMatchObject({
@@ -170,14 +190,27 @@ describe.skipIf(!HAS_SAMPLES)('MT940 samples: ABN AMRO and Rabobank', () => {
       counterpartyName: 'Bedrijf B.V.',
       remittance: 'NR.201303-111/11.3.2013NR.201303-112/11.3.2013',
     });
-    expect(one[2]).toMatchObject({ bookingDate: '2013-11-25', counterpartyIban: 'NL02INGB0002447973', remittance: '861835-574631143' });
+    expect(one[2]).toMatchObject({
+      bookingDate: '2013-11-25',
+      counterpartyIban: 'NL02INGB0002447973',
+      remittance: '861835-574631143',
+    });
     expect(one[3]?.remittance).toBe('IBS.00008908/ 1001680-P796142 KINDEROPVANG');
-    expect(two[0]).toMatchObject({ amountCents: -58560, counterpartyAccountNumber: 'P004500018', remittance: 'Factuur 307472' });
+    expect(two[0]).toMatchObject({
+      amountCents: -58560,
+      counterpartyAccountNumber: 'P004500018',
+      remittance: 'Factuur 307472',
+    });
     expect(two[1]?.remittance).toBe('factuurnummer 201303-128cursus certified PO');
     expect(two[2]?.remittance).toBe(
       'BETALINGSKENM. 231732INCASSO FACTUUR 231732INCASSO 02-04-2013INFRACOM INTERNET BV*ZWOLLE',
     );
-    expect(two[5]).toMatchObject({ amountCents: 192390, endToEndId: '1134027115', counterpartyName: 'BEDRIJF NV', remittance: 'Ref: 201302-080' });
+    expect(two[5]).toMatchObject({
+      amountCents: 192390,
+      endToEndId: '1134027115',
+      counterpartyName: 'BEDRIJF NV',
+      remittance: 'Ref: 201302-080',
+    });
     expect(two[7]).toMatchObject({
       amountCents: 38475,
       counterpartyIban: 'NL54INGB0006752576',
@@ -209,8 +242,13 @@ describe.skipIf(!HAS_SAMPLES)('MT940 samples: Triodos, Knab, ASN, SNS', () => {
     expect(file.errors).toEqual([]);
     // jejik's file: 4975,09 − 715,70 = 4259,39, the :62F: says 4370,79 (edited figures).
     expect(shape(file)).toEqual([[2, 'mismatch']]);
-    expect(file.statements[0]?.header).toMatchObject({ accountIban: null, accountNumber: 'TRIODOSBANK/0390123456' });
-    expect(file.statements[0]?.entries.map((e) => [e.amountCents, e.counterpartyAccountNumber, e.remittance])).toEqual([
+    expect(file.statements[0]?.header).toMatchObject({
+      accountIban: null,
+      accountNumber: 'TRIODOSBANK/0390123456',
+    });
+    expect(
+      file.statements[0]?.entries.map((e) => [e.amountCents, e.counterpartyAccountNumber, e.remittance]),
+    ).toEqual([
       [-1570, '0987654321', 'ALGEMENE TUSSENREKENING KOSTEN VAN 01-10-2010 TOT EN MET 31-12-2010'],
       [-70000, '0133967858', 'HUUR KANTOOR - FEB 2010'],
     ]);
@@ -223,7 +261,10 @@ describe.skipIf(!HAS_SAMPLES)('MT940 samples: Triodos, Knab, ASN, SNS', () => {
       [4, 'ok'],
       [4, 'ok'],
     ]);
-    expect(file.statements.map((s) => s.header.accountNumber)).toEqual(['TRIODOSBANK/0666666666', 'TRIODOSBANK/0999999999']);
+    expect(file.statements.map((s) => s.header.accountNumber)).toEqual([
+      'TRIODOSBANK/0666666666',
+      'TRIODOSBANK/0999999999',
+    ]);
     const entries = file.statements[1]?.entries ?? [];
     expect(entries.map((e) => e.amountCents)).toEqual([-895, -2525, 15000, -5678]);
     expect(entries[3]).toMatchObject({
@@ -250,7 +291,8 @@ describe.skipIf(!HAS_SAMPLES)('MT940 samples: Triodos, Knab, ASN, SNS', () => {
     expect(file.statements[0]?.entries[0]).toMatchObject({
       amountCents: 50000,
       bankReference: 'B4E07XM00J000023',
-      remittance: 'HIER EEN MOOIE OMSCHRIJVING IN HOOFDLETTERS WANT DAT IS ZOALS DE NEDERLANDSE BANKEN COMMUNICEREN',
+      remittance:
+        'HIER EEN MOOIE OMSCHRIJVING IN HOOFDLETTERS WANT DAT IS ZOALS DE NEDERLANDSE BANKEN COMMUNICEREN',
     });
     const [invoice, order] = file.statements[1]?.entries ?? [];
     expect(invoice).toMatchObject({
@@ -305,8 +347,13 @@ describe.skipIf(!HAS_SAMPLES)('MT940 samples: Triodos, Knab, ASN, SNS', () => {
       [2, 'ok'],
       [0, 'ok'],
     ]);
-    expect(file.statements.map((s) => s.header.statementId)).toEqual(['0000000000/160/1', '0000000000/161/1']);
-    expect(file.statements[0]?.entries.map((e) => [e.valueDate, e.bookingDate, e.amountCents, e.remittance])).toEqual([
+    expect(file.statements.map((s) => s.header.statementId)).toEqual([
+      '0000000000/160/1',
+      '0000000000/161/1',
+    ]);
+    expect(
+      file.statements[0]?.entries.map((e) => [e.valueDate, e.bookingDate, e.amountCents, e.remittance]),
+    ).toEqual([
       ['2012-06-07', '2012-06-08', -2000, 'dit is een test'],
       ['2012-06-08', '2012-06-08', -500, 'dit is test 2'],
     ]);

@@ -239,11 +239,42 @@ describe('parseMt940: structure', () => {
     );
     const file = await parseAll(parseMt940, text);
     expect(file.errors.map((e) => `${e.place}: ${e.message}`)).toEqual([
-      'statement 1 (line 1), line 2: opening balance: not an amount: "1.000,00" in balance "C140102EUR1.000,00"',
+      'statement 1 (line 1), line 2: opening balance: not an amount: "1.000,00" in balance "C140102EUR1.000,00"; the entries are read without a balance check',
       'statement 1 (line 1), line 4: closing balance: no such date "140132" in balance "C140132EUR10,"',
     ]);
     expect(file.statements[0]?.entries).toHaveLength(1);
     expect(file.statements[0]?.end?.balance).toEqual({ kind: 'not_given' });
+  });
+
+  it('skips a statement whose opening balance gives no currency', async () => {
+    const text = lines(
+      ':20:A',
+      ':60F:C14010EUR0,',
+      ':61:1401020102C10,NTRFNONREF',
+      ':62F:C140102EUR10,',
+      '-',
+    );
+    const file = await parseAll(parseMt940, text);
+    expect(file.kinds).toEqual(['error']);
+    expect(file.errors[0]?.message).toBe(
+      'opening balance: not a balance: "C14010EUR0," (expected C/D, YYMMDD, currency, amount); the statement is skipped',
+    );
+  });
+
+  it('bounds a field that runs on without end', async () => {
+    const text = lines(
+      ':20:A',
+      ':60F:C140102EUR0,',
+      ':61:1401020102C10,NTRFNONREF',
+      ':86:start',
+      ...Array(500).fill('more'),
+      ':62F:C140102EUR10,',
+    );
+    const file = await parseAll(parseMt940, text, 4096);
+    expect(file.errors).toEqual([
+      { place: 'line 104', message: ':86: (line 4) runs on for more than 100 lines; the rest is ignored' },
+    ]);
+    expect(file.statements[0]?.end?.balance.kind).toBe('ok');
   });
 
   it('skips SWIFT envelopes, also two messages on one line and a text block opened on the :20: line', async () => {

@@ -23,7 +23,7 @@ import { buildEntry } from './mt940-entry.js';
 import { parseAccountField, parseBalance, parseStatementLine, type StatementLine } from './mt940-fields.js';
 import { readTextLines, type TextLine } from './text-lines.js';
 
-type Field = { tag: string; line: number; lines: string[] };
+type Field = { tag: string; line: number; lines: string[]; isOverlong: boolean };
 
 type PendingEntry = {
   number: number;
@@ -32,6 +32,7 @@ type PendingEntry = {
   statementLine: StatementLine | null;
   supplementary: string[];
   information: string[];
+  isOverlong: boolean;
 };
 
 type Statement = {
@@ -53,6 +54,7 @@ const TAG = /^:(\d{2}[A-Z]?):(.*)$/;
 // continuation lines with `-` (`-2014 Omschrijving/`), so nothing else counts.
 const MESSAGE_END = /^-(\}.*|XXX\s*|\s*)$/;
 const ENVELOPE = /^\{[1-5]:/;
+const MAX_FIELD_LINES = 100;
 
 export const parseMt940: BankStatementParser = async function* (chunks) {
   const reader = new Mt940Reader();
@@ -95,7 +97,7 @@ class Mt940Reader {
     const tag = TAG.exec(text);
     if (tag) {
       this.completeField();
-      this.field = { tag: tag[1] ?? '', line: number, lines: [tag[2] ?? ''] };
+      this.field = { tag: tag[1] ?? '', line: number, lines: [tag[2] ?? ''], isOverlong: false };
       return;
     }
     if (MESSAGE_END.test(text) || ENVELOPE.test(text)) {
@@ -107,7 +109,18 @@ class Mt940Reader {
       return;
     }
     // A continuation line; outside a field it is a file header (`ABNANL2A`, `940 00`) and skipped.
-    this.field?.lines.push(text);
+    const field = this.field;
+    if (!field) return;
+    // No bank writes more than a few dozen lines per field: this bounds the memory a file without
+    // tags (or one that is not MT940 at all) can take.
+    if (field.lines.length < MAX_FIELD_LINES) field.lines.push(text);
+    else if (!field.isOverlong) {
+      field.isOverlong = true;
+      this.error(
+        `line ${number}`,
+        `:${field.tag}: (line ${field.line}) runs on for more than ${MAX_FIELD_LINES} lines; the rest is ignored`,
+      );
+    }
   }
 
   private completeField(): void {
@@ -159,7 +172,7 @@ class Mt940Reader {
         return;
       case '86':
         // Without an entry before it, a :86: is about the whole statement: nothing to take.
-        if (statement.phase === 'entries') statement.entry?.information.push(...field.lines);
+        if (statement.phase === 'entries') this.addInformation(statement, field);
         return;
       case '62F':
       case '62M':
@@ -214,10 +227,18 @@ class Mt940Reader {
       statement.opening = parsed.balance;
       statement.currency = parsed.currency;
     } else {
+      // Without the amount the entries still go in, unchecked; without the currency they cannot.
+      const currency = /^[CD]\d{6}([A-Z]{3})/.exec(field.lines[0]?.trim() ?? '')?.[1];
+      const rest = currency ? 'the entries are read without a balance check' : 'the statement is skipped';
       this.error(
         `${this.statementPlace(statement)}, line ${field.line}`,
-        `opening balance: ${parsed.reason}`,
+        `opening balance: ${parsed.reason}; ${rest}`,
       );
+      if (!currency) {
+        statement.phase = 'skipping';
+        return;
+      }
+      statement.currency = currency;
     }
     statement.phase = 'entries';
     const header: BankStatementHeader = {
@@ -246,7 +267,22 @@ class Mt940Reader {
       statementLine: parsed.ok ? parsed.line : null,
       supplementary: field.lines.slice(1),
       information: [],
+      isOverlong: false,
     };
+  }
+
+  private addInformation(statement: Statement, field: Field): void {
+    const entry = statement.entry;
+    if (!entry) return;
+    const room = MAX_FIELD_LINES - entry.information.length;
+    entry.information.push(...field.lines.slice(0, room));
+    if (field.lines.length > room && !entry.isOverlong) {
+      entry.isOverlong = true;
+      this.error(
+        `line ${field.line}`,
+        `the :86: lines of one entry run on for more than ${MAX_FIELD_LINES} lines; the rest is ignored`,
+      );
+    }
   }
 
   private flushEntry(statement: Statement): void {
