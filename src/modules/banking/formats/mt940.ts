@@ -21,7 +21,7 @@ import {
 } from './bank-statement.js';
 import { buildEntry } from './mt940-entry.js';
 import { parseAccountField, parseBalance, parseStatementLine, type StatementLine } from './mt940-fields.js';
-import { readTextLines, type TextLine } from './text-lines.js';
+import { LineSplitter, type TextLine } from './text-lines.js';
 
 type Field = { tag: string; line: number; lines: string[]; isOverlong: boolean };
 
@@ -58,8 +58,14 @@ const MAX_FIELD_LINES = 100;
 
 export const parseMt940: BankStatementParser = async function* (chunks) {
   const reader = new Mt940Reader();
-  for await (const line of readTextLines(chunks)) yield* reader.read(line);
-  yield* reader.finish();
+  const splitter = new LineSplitter();
+  for await (const chunk of chunks) {
+    for (const line of splitter.push(chunk)) reader.read(line);
+    yield* reader.take();
+  }
+  for (const line of splitter.end()) reader.read(line);
+  reader.finish();
+  yield* reader.take();
 };
 
 class Mt940Reader {
@@ -69,12 +75,11 @@ class Mt940Reader {
   private isSkippingOutside = false;
   private events: BankStatementEvent[] = [];
 
-  read({ number, text }: TextLine): BankStatementEvent[] {
+  read({ number, text }: TextLine): void {
     this.readLine(number, text);
-    return this.take();
   }
 
-  finish(): BankStatementEvent[] {
+  finish(): void {
     this.completeField();
     const statement = this.statement;
     if (statement && (statement.phase === 'header' || statement.phase === 'entries')) {
@@ -84,10 +89,10 @@ class Mt940Reader {
       this.error(this.statementPlace(statement), `the file ends before the closing balance :62F:${cut}`);
     }
     if (this.statementCount === 0) this.error('file', 'no MT940 statement found (no :20: tag)');
-    return this.take();
   }
 
-  private take(): BankStatementEvent[] {
+  /** The events read since the last call. */
+  take(): BankStatementEvent[] {
     const events = this.events;
     this.events = [];
     return events;
