@@ -10,7 +10,7 @@ import type { BankBalance } from './bank-statement.js';
 type Result<T> = ({ ok: true } & T) | { ok: false; reason: string };
 
 /** `YYMMDD` → `YYYY-MM-DD`; years 80–99 are 19xx (SWIFT's convention for two-digit years). */
-export function parseSwiftDate(yymmdd: string): string | null {
+function parseSwiftDate(yymmdd: string): string | null {
   if (!/^\d{6}$/.test(yymmdd)) return null;
   const yy = Number(yymmdd.slice(0, 2));
   return dateOf(yy >= 80 ? 1900 + yy : 2000 + yy, yymmdd.slice(2, 4), yymmdd.slice(4, 6));
@@ -49,7 +49,7 @@ export function bookingDateNear(valueDate: string, mmdd: string): string | null 
 }
 
 /** An MT940 amount: digits, a decimal comma, 0–2 decimals (`500,`, `0,3`, `000000001213,28`, Knab's `500`). */
-export function parseMt940Amount(text: string): Result<{ cents: Cents }> {
+function parseMt940Amount(text: string): Result<{ cents: Cents }> {
   if (!/^\d+(,\d*)?$/.test(text)) return { ok: false, reason: `not an amount: "${text}"` };
   const result = parseAmount(text, { decimalSeparator: ',' });
   return result.ok ? { ok: true, cents: result.cents } : result;
