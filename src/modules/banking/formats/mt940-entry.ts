@@ -47,7 +47,10 @@ export function buildEntry(input: EntryInput): BankEntry {
   }
   if (detailsName && !counterpartyName) {
     counterpartyName = detailsName;
-    // ASN/SNS repeat the name at the start of :86: (after the account, already taken off).
+    // ASN/SNS repeat account (the :61: reference) and name at the start of :86:.
+    const reference = line.customerReference;
+    if (reference && remittance?.startsWith(`${reference} `))
+      remittance = remittance.slice(reference.length + 1);
     if (remittance?.toLowerCase().startsWith(detailsName.toLowerCase())) {
       remittance = remittance.slice(detailsName.length).trim() || null;
     }

@@ -254,18 +254,23 @@ function interpretFreeText(joined: string): EntryInformation {
     text = text.slice(0, knab.index);
   }
   const leadingAccount = LEADING_ACCOUNT.exec(text);
+  let rest = text;
   if (leadingAccount) {
     setAccount(info, leadingAccount[1] ?? '');
-    text = text.slice(leadingAccount[0].length);
+    rest = rest.slice(leadingAccount[0].length);
   }
-  const leadingIban = LEADING_IBAN.exec(text);
+  const leadingIban = LEADING_IBAN.exec(rest);
   if (leadingIban) {
     const { iban, accountNumber } = classifyAccount(leadingIban[1] ?? '');
     info.counterpartyIban = iban;
     // ING's SEPA transition format gives the BBAN and then the IBAN: keep the BBAN when the IBAN fails its check.
     info.counterpartyAccountNumber = iban ? null : accountNumber;
     info.counterpartyBic = leadingIban[2] ?? null;
-    text = text.slice(leadingIban[0].length);
+    text = rest.slice(leadingIban[0].length);
+  } else if (leadingAccount && !/^\d+$/.test(leadingAccount[1] ?? '')) {
+    // `GIRO 428428`, `52.89.39.882`, `P0123456` are accounts beyond doubt. Bare digits stay in the
+    // text: they may just as well be an invoice number the payer put first.
+    text = rest;
   }
   info.structuredReference = compactReference(FREE_TEXT_SCOR.exec(text)?.[1] ?? '');
   info.remittance = text.trim() || null;

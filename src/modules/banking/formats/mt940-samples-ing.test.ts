@@ -190,9 +190,12 @@ describe.skipIf(!HAS_SAMPLES)('MT940 samples: ING and bunq', () => {
       counterpartyBic: 'INGBNL2A',
       remittance: 'J. Janssen 20120123456789 Factuurnr 123456 Klantnr 00123',
     });
+    // A leading bare number is taken as the counterparty's account but left in the text: it could
+    // as well be the payer's invoice number.
     expect(entries[0]).toMatchObject({
       amountCents: 141,
-      remittance: 'J. Janssen Factuurnr 123456 klantnr 00123',
+      counterpartyAccountNumber: '0654321789',
+      remittance: '0654321789 J. Janssen Factuurnr 123456 klantnr 00123',
     });
     expect(entries[7]).toMatchObject({
       amountCents: 93960,
