@@ -60,10 +60,10 @@ export const parseMt940: BankStatementParser = async function* (chunks) {
   const reader = new Mt940Reader();
   const splitter = new LineSplitter();
   for await (const chunk of chunks) {
-    for (const line of splitter.push(chunk)) reader.read(line);
+    for (const line of splitter.push(chunk)) reader.readLine(line);
     yield* reader.take();
   }
-  for (const line of splitter.end()) reader.read(line);
+  for (const line of splitter.end()) reader.readLine(line);
   reader.finish();
   yield* reader.take();
 };
@@ -74,10 +74,6 @@ class Mt940Reader {
   private statementCount = 0;
   private isSkippingOutside = false;
   private events: BankStatementEvent[] = [];
-
-  read({ number, text }: TextLine): void {
-    this.readLine(number, text);
-  }
 
   finish(): void {
     this.completeField();
@@ -98,7 +94,7 @@ class Mt940Reader {
     return events;
   }
 
-  private readLine(number: number, text: string): void {
+  readLine({ number, text }: TextLine): void {
     const tag = TAG.exec(text);
     if (tag) {
       this.completeField();
@@ -110,7 +106,7 @@ class Mt940Reader {
       this.endMessage(number);
       // `-}{1:…}{2:…}{4:` or `{4::20:…`: whatever follows the text block's start is a line of its own.
       const after = /\{4:(.*)$/.exec(text)?.[1];
-      if (after) this.readLine(number, after);
+      if (after) this.readLine({ number, text: after });
       return;
     }
     // A continuation line; outside a field it is a file header (`ABNANL2A`, `940 00`) and skipped.
