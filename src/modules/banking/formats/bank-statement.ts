@@ -65,6 +65,13 @@ export type BankEntry = {
   bankReference: string | null;
   /** Bank transaction code as given (camt Domn/Fmly/SubFmly or Prtry, MT940 N-code / GV code). */
   transactionCode: string | null;
+  /** The counterparty's account when it is not an IBAN (a Belgian BBAN, a masked number). */
+  counterpartyAccountNumber?: string | null;
+  /** The counterparty's street and place, when the file gives them (CODA 3.x records). */
+  counterpartyAddress?: string | null;
+  /** SEPA direct debit: the creditor identifier and the mandate reference. */
+  creditorId?: string | null;
+  mandateReference?: string | null;
 };
 
 export type BalanceCheck =
@@ -75,7 +82,14 @@ export type BalanceCheck =
 export type BankStatementEvent =
   | { kind: 'statement'; statement: BankStatementHeader }
   | { kind: 'entry'; entry: BankEntry }
-  | { kind: 'end'; closing: BankBalance | null; entryCount: number; balance: BalanceCheck }
+  | {
+      kind: 'end';
+      closing: BankBalance | null;
+      entryCount: number;
+      balance: BalanceCheck;
+      /** Free messages of the bank to the account holder (CODA record 4). */
+      messages?: string[];
+    }
   | { kind: 'error'; place: string; message: string };
 
 /** A parser reads a file's text (already decoded to a string per chunk) and yields events. */
