@@ -117,20 +117,30 @@ function byteCounter(onBytes: (bytes: number) => void): Transform {
   });
 }
 
+/**
+ * The csv-parse stream every CSV reader shares: ragged rows and stray quotes are let through for
+ * the caller to judge, and CRLF, LF and CR all end a record, also mixed in one file (Rabobank
+ * writes CR CR LF; without the list the first CR would fix the line ending for the whole file).
+ */
+export function createCsvRecordParser(delimiter: string) {
+  return parse({
+    delimiter,
+    bom: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: false,
+    trim: false,
+    record_delimiter: ['\r\n', '\n', '\r'],
+  });
+}
+
 /** The records of a CSV file, one array of cells each, as a stream (memory stays flat). */
 export function readCsvRecords(
   path: string,
   format: CsvFormat,
   options: { onBytes?: (bytes: number) => void } = {},
 ): AsyncIterable<string[]> {
-  const parser = parse({
-    delimiter: format.delimiter,
-    bom: true,
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: false,
-    trim: false,
-  });
+  const parser = createCsvRecordParser(format.delimiter);
   const streams: (Readable | Transform | PassThrough)[] = [
     createReadStream(path, { highWaterMark: 256 * 1024 }),
     options.onBytes ? byteCounter(options.onBytes) : new PassThrough(),
