@@ -17,6 +17,8 @@ export type ParsedFile = {
   errors: { place: string; message: string }[];
   /** The event kinds in order, to check that statement, entries and end come as they should. */
   kinds: BankStatementEvent['kind'][];
+  /** Every entry of every statement, in order. */
+  entries: BankEntry[];
 };
 
 /** The text in chunks of `size` characters, so that lines (and CRLFs) are split across chunks. */
@@ -29,12 +31,15 @@ export async function parseAll(
   text: string,
   chunkSize?: number,
 ): Promise<ParsedFile> {
-  const file: ParsedFile = { statements: [], errors: [], kinds: [] };
+  const file: ParsedFile = { statements: [], errors: [], kinds: [], entries: [] };
   for await (const event of parser(textChunks(text, chunkSize))) {
     file.kinds.push(event.kind);
     const current = file.statements.at(-1);
     if (event.kind === 'statement') file.statements.push({ header: event.statement, entries: [], end: null });
-    else if (event.kind === 'entry') current?.entries.push(event.entry);
+    else if (event.kind === 'entry') {
+      current?.entries.push(event.entry);
+      file.entries.push(event.entry);
+    }
     else if (event.kind === 'end' && current) current.end = event;
     else if (event.kind === 'error') file.errors.push({ place: event.place, message: event.message });
   }
