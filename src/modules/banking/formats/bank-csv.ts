@@ -143,9 +143,10 @@ function readRow(
 }
 
 function accountOf(text: string): { iban: string | null; number: string | null } {
-  const compact = text.replace(/\s/g, '').toUpperCase();
+  const compact = text.replace(/\s/g, '');
   if (compact === '') return { iban: null, number: null };
-  return IBAN_SHAPE.test(compact) ? { iban: compact, number: null } : { iban: null, number: compact };
+  const upper = compact.toUpperCase();
+  return IBAN_SHAPE.test(upper) ? { iban: upper, number: null } : { iban: null, number: compact };
 }
 
 type ReadRow = ReturnType<typeof readRow>;
@@ -219,6 +220,21 @@ async function* csvRecords(chunks: AsyncIterable<string>, delimiter: string | un
   source.on('error', (error) => parser.destroy(error));
   source.pipe(parser);
   for await (const record of parser as AsyncIterable<string[]>) yield record;
+}
+
+/** The first rows of a file (delimiter detected), for `guessBankCsvMapping` and a column-mapping screen. */
+export async function readFirstCsvRows(sample: string, count = 10): Promise<string[][]> {
+  const rows: string[][] = [];
+  for await (const row of csvRecords(
+    (async function* () {
+      yield sample;
+    })(),
+    undefined,
+  )) {
+    rows.push(row);
+    if (rows.length >= count) break;
+  }
+  return rows;
 }
 
 export function parseBankCsv(mapping: BankCsvMapping): BankStatementParser {
