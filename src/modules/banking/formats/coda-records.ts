@@ -13,7 +13,7 @@ export const CODA_RECORD_LENGTH = 128;
 export type CodaRead<T> = { ok: true; record: T } | { ok: false; reason: string };
 
 /** Characters `from`…`to` of a record, 1-based and inclusive as the standard numbers them. */
-export function field(line: string, from: number, to: number): string {
+function field(line: string, from: number, to: number): string {
   return line.slice(from - 1, to);
 }
 

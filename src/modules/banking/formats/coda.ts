@@ -30,6 +30,7 @@ import {
   readOldBalance,
   readTrailer,
 } from './coda-records.js';
+import { readLines } from './text-lines.js';
 
 type FileBlock = { line: number; records: number; debitCents: Cents; creditCents: Cents };
 
@@ -396,24 +397,6 @@ class CodaReader {
     }
     this.file = null;
   }
-}
-
-/** The lines of a text that arrives in chunks; CRLF, LF and CR all end a line, a BOM is dropped. */
-async function* readLines(chunks: AsyncIterable<string>): AsyncGenerator<string> {
-  let rest = '';
-  let isFirst = true;
-  for await (const chunk of chunks) {
-    let text = rest + chunk;
-    if (isFirst) text = text.replace(/^\uFEFF/, '');
-    isFirst = false;
-    // A CR at the end of a chunk may be the first half of a CRLF: decide with the next chunk.
-    const carry = text.endsWith('\r') ? '\r' : '';
-    const lines = (carry ? text.slice(0, -1) : text).split(/\r\n|\n|\r/);
-    rest = (lines.pop() ?? '') + carry;
-    yield* lines;
-  }
-  const last = rest.replace(/\r$/, '');
-  if (last !== '') yield last;
 }
 
 export const parseCoda: BankStatementParser = async function* (chunks) {

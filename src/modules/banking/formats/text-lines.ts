@@ -30,3 +30,10 @@ export class LineSplitter {
     return hadLine ? [{ number: ++this.number, text: rest }] : [];
   }
 }
+
+/** The lines of a text that arrives in chunks, one at a time (for parsers that await per line). */
+export async function* readLines(chunks: AsyncIterable<string>): AsyncGenerator<string> {
+  const splitter = new LineSplitter();
+  for await (const chunk of chunks) for (const line of splitter.push(chunk)) yield line.text;
+  for (const line of splitter.end()) yield line.text;
+}
