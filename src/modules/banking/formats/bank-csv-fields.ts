@@ -41,7 +41,7 @@ const PATTERNS: Record<BankCsvDateFormat, RegExp> = {
   'DD-MMM-YY': /^(?<d>\d{1,2})-(?<m>[A-Za-z]{3})-(?<y>\d{2}|\d{4})$/,
 };
 
-export type BankDateResult = { ok: true; date: string } | { ok: false; reason: string };
+type BankDateResult = { ok: true; date: string } | { ok: false; reason: string };
 
 /** A date in the mapping's format as `YYYY-MM-DD`; a two-digit year is 20YY. */
 export function parseBankDate(text: string, format: BankCsvDateFormat): BankDateResult {

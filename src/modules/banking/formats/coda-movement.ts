@@ -16,7 +16,7 @@ export type CodaMovementParts = {
 };
 
 /** Runs of spaces (fixed-width padding) become one; empty text becomes null. */
-export function tidy(text: string): string | null {
+function tidy(text: string): string | null {
   const value = text.replace(/\s+/g, ' ').trim();
   return value === '' ? null : value;
 }
@@ -69,7 +69,7 @@ function counterpartyInformation(block: CodaInformation): { name: string | null;
   return { name: tidy(zone.slice(0, 70)), address: tidy(zone.slice(70, 140)) };
 }
 
-export type CodaEntryContext = { place: string; currency: string };
+type CodaEntryContext = { place: string; currency: string };
 
 /**
  * The entry for one movement. `extraTexts` are the free texts of the detail records of a movement
