@@ -49,6 +49,11 @@ describe('reading CSV files', () => {
     expect(out).toEqual([['a', 'b'], ['regel 1\r\nregel 2', 'x;"y"'], [''], ['c', 'd']]);
   });
 
+  it('ends records at CRLF, LF and CR alike, also mixed in one file (Rabobank writes CR CR LF)', async () => {
+    const { out } = await records(await files.write('mixed.csv', 'a;b\r\r\nc;d\re;f\ng;h'));
+    expect(out).toEqual([['a', 'b'], [''], ['c', 'd'], ['e', 'f'], ['g', 'h']]);
+  });
+
   it('reads a file that is UTF-8 except for one Windows-1252 byte far from the start as Windows-1252', async () => {
     const body = `${'x;y\n'.repeat(50_000)}Zoë;1\n`;
     const { format, out } = await records(await files.write('late.csv', `a;b\n${body}`, 'windows-1252'));
