@@ -65,8 +65,6 @@ export type BankEntry = {
   bankReference: string | null;
   /** Bank transaction code as given (camt Domn/Fmly/SubFmly or Prtry, MT940 N-code / GV code). */
   transactionCode: string | null;
-  /** The counterparty's account when it is not an IBAN (a Belgian BBAN, a masked number). */
-  counterpartyAccountNumber?: string | null;
   /** The counterparty's street and place, when the file gives them (CODA 3.x records). */
   counterpartyAddress?: string | null;
   /** SEPA direct debit: the creditor identifier and the mandate reference. */

@@ -39,8 +39,7 @@ export async function parseAll(
     else if (event.kind === 'entry') {
       current?.entries.push(event.entry);
       file.entries.push(event.entry);
-    }
-    else if (event.kind === 'end' && current) current.end = event;
+    } else if (event.kind === 'end' && current) current.end = event;
     else if (event.kind === 'error') file.errors.push({ place: event.place, message: event.message });
   }
   return file;
