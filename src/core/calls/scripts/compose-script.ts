@@ -53,6 +53,7 @@ export function scriptValues(context: ScriptContext): PlaceholderValues {
     remindersPhrase: phrases.reminders(context.remindersSent),
     debtHelp: phrases.debtHelp[context.country],
   };
+  if (context.paymentTermDays !== undefined) values.paymentTermDays = String(context.paymentTermDays);
   if (context.invoiceNumbers.length > 0) values.invoicePhrase = phrases.invoices(context.invoiceNumbers);
   if (context.oldestDueDate) values.oldestDueDate = date(context.oldestDueDate);
   if (context.upcoming) {

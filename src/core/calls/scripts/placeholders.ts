@@ -16,6 +16,8 @@ export const PLACEHOLDERS = [
   'overdueAmount',
   'oldestDueDate',
   'daysLate',
+  /** The agreed payment term in days (`debtors.payment_term_days`). */
+  'paymentTermDays',
   /** "twee herinneringen": the reminders and letters sent so far. */
   'remindersPhrase',
   /** For a call before the due date: the amount and date coming up. */

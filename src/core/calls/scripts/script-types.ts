@@ -67,6 +67,7 @@ export type ScriptContext = {
   oldestDueDate: CalendarDate | null;
   daysLate: number;
   remindersSent: number;
+  paymentTermDays?: number;
   upcoming?: { amountCents: number; dueDate: CalendarDate };
   brokenPromise?: { amountCents: number; date: CalendarDate };
   goals?: { payByDate: CalendarDate; minimumAmountCents: Cents };
