@@ -75,7 +75,9 @@ export function checkCallSettings(settings: CallSettings): FieldIssue[] {
     }
   };
   const { timing } = settings;
-  timing.goldenHours.forEach((range, i) => attempt(`timing.goldenHours[${i}]`, () => toMinuteRange(range)));
+  for (const [i, range] of timing.goldenHours.entries()) {
+    attempt(`timing.goldenHours[${i}]`, () => toMinuteRange(range));
+  }
   attempt('timing.callableHours', () => toMinuteRange(timing.callableHours));
   attempt('timing.morningEndsAt', () => parseClockTime(timing.morningEndsAt));
   timing.avoidMorningsOn.forEach((day, i) => {
