@@ -67,7 +67,7 @@ describe('composeCallScript', () => {
       'Welk bedrag kunt u vandaag of morgen betalen? Ik denk aan minstens €\u00a0370,35.',
     );
     expect(result.script.sections.consequences).toEqual([
-      'Ik zeg het u liever nu eerlijk: zonder afspraak gaat het dossier op 18 december 2026 naar de volgende stap, de overdracht van het dossier aan een incassobureau. Daar kunnen extra kosten voor u aan verbonden zijn, en dat wil ik samen met u voorkomen.',
+      'Ik zeg het u liever nu eerlijk: zonder afspraak gaat het dossier op 18 december 2026 naar de volgende stap, de overdracht aan een incassobureau. Daar kunnen extra kosten voor u aan verbonden zijn, en dat wil ik samen met u voorkomen.',
     ]);
     // Before an agreement, the closing rehearses the maximum goal.
     expect(result.script.sections.closing[0]).toBe(
@@ -119,6 +119,14 @@ describe('composeCallScript', () => {
     expect(result.script.sections.consequences[0]).toContain('naar de volgende stap, een ingebrekestelling.');
     expect(result.script.sections.closing[0]).toBe(
       'Dan leg ik het zo vast: u betaalt €\u00a0600,00 uiterlijk 11 december 2026.',
+    );
+  });
+
+  it('closes a call before the due date with the coming payment, not the overdue one', () => {
+    const result = composeCallScript('before_due', context);
+    if (!result.ok) throw new Error('expected a script');
+    expect(result.script.sections.closing[0]).toBe(
+      'Fijn, dan noteer ik: u betaalt €\u00a0450,00 uiterlijk 15 december 2026.',
     );
   });
 

@@ -37,8 +37,12 @@ export type ScriptIssue = { section: ScriptSection; line: number; unknown: strin
 
 export type ComposeScriptResult = { ok: true; script: CallScript } | { ok: false; issues: ScriptIssue[] };
 
-/** The placeholder values a context gives in its language; absent data leaves a placeholder unset. */
-export function scriptValues(context: ScriptContext): PlaceholderValues {
+/**
+ * The placeholder values a context gives in its language; absent data leaves a placeholder unset.
+ * Before an agreement is made, the summary rehearses the call's aim: for a call before the due date
+ * the coming payment, otherwise the maximum goal.
+ */
+export function scriptValues(context: ScriptContext, situation?: ScriptSituation): PlaceholderValues {
   const { phrases } = SCRIPT_PACKS[context.language];
   const euro = (amount: number) => formatEuro(amount, context.language);
   const date = (value: CalendarDate) => formatLongDate(value, context.language);
@@ -82,13 +86,12 @@ export function scriptValues(context: ScriptContext): PlaceholderValues {
       date: date(i.dueDate),
     }));
     values.agreementSummary = phrases.plan(euro(total), instalments);
-  } else if (context.upcoming && context.overdueCents <= 0) {
+  } else if (context.upcoming && (situation === 'before_due' || context.overdueCents <= 0)) {
     values.agreementSummary = phrases.promise(
       euro(context.upcoming.amountCents),
       date(context.upcoming.dueDate),
     );
   } else if (context.goals) {
-    // Before an agreement is made, the closing rehearses the maximum goal.
     values.agreementSummary = phrases.promise(euro(context.overdueCents), date(context.goals.payByDate));
   }
   return values;
@@ -100,7 +103,7 @@ export function composeCallScript(
   context: ScriptContext,
   template: ScriptTemplate = SCRIPT_PACKS[context.language].scripts[situation],
 ): ComposeScriptResult {
-  const values = scriptValues(context);
+  const values = scriptValues(context, situation);
   const issues: ScriptIssue[] = [];
   const sections = {} as Record<ScriptSection, string[]>;
   for (const section of SECTIONS) {

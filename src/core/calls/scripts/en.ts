@@ -12,9 +12,7 @@ export const EN_SCRIPTS: ScriptLanguagePack = {
       reminder: () => 'a written reminder',
       formal_demand: () => 'a formal notice of default',
       handover: (country) =>
-        country === 'BE'
-          ? 'handing the file over to a collection agency or a lawyer'
-          : 'handing the file over to a collection agency',
+        country === 'BE' ? 'handover to a collection agency or a lawyer' : 'handover to a collection agency',
       legal_action: () => 'legal proceedings',
     },
     debtHelp: {

@@ -17,8 +17,8 @@ export const FR_SCRIPTS: ScriptLanguagePack = {
       formal_demand: () => 'une mise en demeure',
       handover: (country) =>
         country === 'BE'
-          ? 'la transmission du dossier à un bureau de recouvrement ou à un avocat'
-          : 'la transmission du dossier à une agence de recouvrement',
+          ? 'la transmission à un bureau de recouvrement ou à un avocat'
+          : 'la transmission à une agence de recouvrement',
       legal_action: () => 'une procédure judiciaire',
     },
     debtHelp: {
@@ -64,7 +64,7 @@ export const FR_SCRIPTS: ScriptLanguagePack = {
       ],
       closing: [
         'Je résume : {agreementSummary}.',
-        'Je vous envoie cet accord aujourd’hui encore par e-mail, avec les données de paiement. Pourriez-vous m’en confirmer la réception ? Merci pour votre temps.',
+        'Je vous envoie cet accord aujourd’hui encore par e-mail, avec les informations de paiement. Pourriez-vous m’en confirmer la réception ? Merci pour votre temps.',
       ],
     },
     falling_behind: {
@@ -84,7 +84,7 @@ export const FR_SCRIPTS: ScriptLanguagePack = {
       ],
       closing: [
         'Je note donc : {agreementSummary}.',
-        'Vous recevrez l’accord aujourd’hui encore par e-mail, avec les données de paiement. Pourriez-vous m’en confirmer la réception ? Tant que l’accord est respecté, nous ne vous enverrons pas de rappel.',
+        'Vous recevrez l’accord aujourd’hui encore par e-mail, avec les informations de paiement. Pourriez-vous m’en confirmer la réception ? Tant que l’accord est respecté, nous ne vous enverrons pas de rappel.',
       ],
     },
     broken_promise: {
@@ -94,7 +94,7 @@ export const FR_SCRIPTS: ScriptLanguagePack = {
       ],
       keyQuestions: [
         'Que s’est-il passé ?',
-        'Pouvez-vous payer le montant aujourd’hui encore ? Je vous envoie alors tout de suite les données de paiement.',
+        'Pouvez-vous payer le montant aujourd’hui encore ? Je vous envoie alors tout de suite les informations de paiement.',
         'Quelle date pouvez-vous vraiment tenir, et qui, chez vous, veillera à ce que le paiement parte ce jour-là ?',
       ],
       consequences: [

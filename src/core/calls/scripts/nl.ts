@@ -16,8 +16,8 @@ export const NL_SCRIPTS: ScriptLanguagePack = {
       formal_demand: (country) => (country === 'BE' ? 'een ingebrekestelling' : 'een sommatie'),
       handover: (country) =>
         country === 'BE'
-          ? 'de overdracht van het dossier aan een incassobureau of advocaat'
-          : 'de overdracht van het dossier aan een incassobureau',
+          ? 'de overdracht aan een incassobureau of advocaat'
+          : 'de overdracht aan een incassobureau',
       legal_action: () => 'een gerechtelijke procedure',
     },
     debtHelp: {
