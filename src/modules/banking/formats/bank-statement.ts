@@ -7,7 +7,7 @@
  */
 import type { Cents } from '../../../core/money.js';
 
-export const BANK_FILE_FORMATS = ['camt053', 'camt054', 'mt940', 'coda', 'csv'] as const;
+export const BANK_FILE_FORMATS = ['camt053', 'camt054', 'camt052', 'mt940', 'coda', 'csv'] as const;
 export type BankFileFormat = (typeof BANK_FILE_FORMATS)[number];
 
 export type BankBalance = { amountCents: Cents; date: string };
@@ -58,6 +58,8 @@ export type BankEntry = {
    * /REMI/STRD/CUR/ or CDTRREF, CODA type 101 communication) — digits/letters only, no +++ or spaces.
    */
   structuredReference: string | null;
+  /** Further structured references of the same payment (camt: one Strd block per referred document). */
+  additionalStructuredReferences?: string[];
   /** Unstructured remittance / description text, lines joined by a single space. */
   remittance: string | null;
   endToEndId: string | null;
@@ -70,6 +72,11 @@ export type BankEntry = {
   /** SEPA direct debit: the creditor identifier and the mandate reference. */
   creditorId?: string | null;
   mandateReference?: string | null;
+  /**
+   * The entry's booking status where the format has one (camt Sts: BOOK, PDNG, INFO, FUTR). Only
+   * booked entries are money on the account; parsers leave the others out unless asked for them.
+   */
+  bookingStatus?: string;
 };
 
 export type BalanceCheck =
@@ -87,6 +94,8 @@ export type BankStatementEvent =
       balance: BalanceCheck;
       /** Free messages of the bank to the account holder (CODA record 4). */
       messages?: string[];
+      /** Entries the file marks as not booked (camt PDNG/INFO/FUTR): outside the balance check. */
+      unbookedEntryCount?: number;
     }
   | { kind: 'error'; place: string; message: string };
 
