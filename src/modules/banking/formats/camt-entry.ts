@@ -164,13 +164,13 @@ function splitEntryAmount(
   const { currency } = entry;
   if (transactions.length === 0) return { ok: true, parts: [] };
   const parts: { tx: EntryInput['transactions'][number]; amountCents: Cents }[] = [];
-  let missing: number | undefined;
+  let missing: { number: number; foreignAmount: string | undefined } | undefined;
   for (const [index, tx] of transactions.entries()) {
     const amount = transactionAmount(tx.fields, currency);
     if (!amount.ok) return { ok: false, message: `transaction ${index + 1}: ${amount.message}` };
     const sign = readSign(tx.fields, 'CdtDbtInd');
     if (!sign.ok) return { ok: false, message: `transaction ${index + 1}: ${sign.message}` };
-    if (amount.cents === undefined) missing ??= index + 1;
+    if (amount.cents === undefined) missing ??= { number: index + 1, foreignAmount: amount.foreignAmount };
     else parts.push({ tx, amountCents: cents((sign.sign ?? entry.sign) * amount.cents) });
   }
   const [only] = transactions;
@@ -178,11 +178,14 @@ function splitEntryAmount(
     return { ok: true, parts: [{ tx: only, amountCents: entry.signedCents }] };
   }
   if (missing !== undefined) {
+    const what = missing.foreignAmount
+      ? `only an amount in another currency (${missing.foreignAmount})`
+      : 'no amount';
     return {
       ok: false,
       message:
-        `transaction ${missing} of ${transactions.length} has no amount in ${currency}, so the entry ` +
-        `amount ${formatCents(entry.signedCents)} ${currency} cannot be split; the entry is not imported`,
+        `transaction ${missing.number} of ${transactions.length} has ${what}, so the entry amount ` +
+        `${formatCents(entry.signedCents)} ${currency} cannot be split over them; the entry is not imported`,
     };
   }
   const total = parts.reduce((sum, part) => sum + part.amountCents, 0);
@@ -195,17 +198,26 @@ function splitEntryAmount(
   };
 }
 
-function transactionAmount(fields: Fields, currency: string): { ok: true; cents?: Cents } | Failure {
+function transactionAmount(
+  fields: Fields,
+  currency: string,
+): { ok: true; cents?: Cents; foreignAmount?: string } | Failure {
+  let foreignAmount: string | undefined;
   for (const path of TRANSACTION_AMOUNT_PATHS) {
     const text = firstValue(fields, path);
+    if (text === undefined) continue;
     // An amount in another currency (instructed in USD, say) says nothing about the booked one.
-    if (text === undefined || (firstValue(fields, `${path}@Ccy`) ?? currency) !== currency) continue;
+    const amountCurrency = firstValue(fields, `${path}@Ccy`) ?? currency;
+    if (amountCurrency !== currency) {
+      foreignAmount ??= `${text} ${amountCurrency}`;
+      continue;
+    }
     const amount = parseCamtAmount(text);
     return amount.ok
       ? { ok: true, cents: amount.cents }
       : { ok: false, message: `${path}: ${amount.reason}` };
   }
-  return { ok: true };
+  return { ok: true, foreignAmount };
 }
 
 type BankEntryParts = {
