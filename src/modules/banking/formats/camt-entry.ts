@@ -45,13 +45,24 @@ function readSign(fields: Fields, path: string): { ok: true; sign: 1 | -1 | unde
   return { ok: false, message: `${path} is "${text}", expected CRDT or DBIT` };
 }
 
+// The entries of a statement share a handful of dates; checking each one once keeps 100k fast.
+const checkedDates = new Set<string>();
+
+function isKnownCalendarDate(date: string): boolean {
+  if (checkedDates.has(date)) return true;
+  if (!isCalendarDate(date)) return false;
+  if (checkedDates.size > 10_000) checkedDates.clear();
+  checkedDates.add(date);
+  return true;
+}
+
 /** The date of the first path present (a DtTm gives its own calendar date); null when none is. */
 function readDate(fields: Fields, paths: readonly string[]): { ok: true; date: string | null } | Failure {
   for (const path of paths) {
     const text = firstValue(fields, path);
     if (text === undefined) continue;
     const date = text.slice(0, 10);
-    if (isCalendarDate(date) && (text.length === 10 || text[10] === 'T')) return { ok: true, date };
+    if (isKnownCalendarDate(date) && (text.length === 10 || text[10] === 'T')) return { ok: true, date };
     return { ok: false, message: `${path} is not a date: "${text}"` };
   }
   return { ok: true, date: null };
@@ -136,7 +147,8 @@ export function readEntry(input: EntryInput): EntryReading {
   const split = splitEntryAmount(input.transactions, { signedCents, sign: sign.sign, currency });
   if (!split.ok) return split;
   const rvsl = firstValue(entry, 'RvslInd');
-  const base = {
+  const common: EntryCommon = {
+    entry,
     bookingDate,
     valueDate: value.date,
     currency,
@@ -145,10 +157,8 @@ export function readEntry(input: EntryInput): EntryReading {
   };
   const entries =
     split.parts.length === 0
-      ? [toBankEntry({ ...base, tx: new Map(), entry, place: input.place, amountCents: signedCents })]
-      : split.parts.map(({ tx, amountCents }) =>
-          toBankEntry({ ...base, tx: tx.fields, entry, place: tx.place, amountCents }),
-        );
+      ? [toBankEntry(common, { fields: new Map(), place: input.place }, signedCents)]
+      : split.parts.map(({ tx, amountCents }) => toBankEntry(common, tx, amountCents));
   return { ok: true, signedCents, entries };
 }
 
@@ -220,11 +230,9 @@ function transactionAmount(
   return { ok: true, foreignAmount };
 }
 
-type BankEntryParts = {
-  tx: Fields;
+/** What every payment line of one entry shares. */
+type EntryCommon = {
   entry: Fields;
-  place: string;
-  amountCents: Cents;
   bookingDate: string;
   valueDate: string | null;
   currency: string;
@@ -232,8 +240,13 @@ type BankEntryParts = {
   status: string;
 };
 
-function toBankEntry(parts: BankEntryParts): BankEntry {
-  const { tx, entry } = parts;
+function toBankEntry(
+  common: EntryCommon,
+  transaction: { fields: Fields; place: string },
+  amountCents: Cents,
+): BankEntry {
+  const { entry } = common;
+  const tx = transaction.fields;
   // Whoever paid us for money in, whoever we paid for money out (a return names the original
   // debtor as creditor, as ABN AMRO does, so the booked direction picks the right party).
   const txSign = firstValue(tx, 'CdtDbtInd') ?? firstValue(entry, 'CdtDbtInd');
@@ -244,12 +257,12 @@ function toBankEntry(parts: BankEntryParts): BankEntry {
   const returnReason = cleanText(firstValue(tx, 'RtrInf/Rsn/Cd', 'RtrInf/Rsn/Prtry')) ?? null;
   const endToEndId = cleanText(firstValue(tx, 'Refs/EndToEndId'));
   return {
-    place: parts.place,
-    bookingDate: parts.bookingDate,
-    valueDate: parts.valueDate,
-    amountCents: parts.amountCents,
-    currency: parts.currency,
-    isReversal: parts.isEntryReversal || returnReason !== null,
+    place: transaction.place,
+    bookingDate: common.bookingDate,
+    valueDate: common.valueDate,
+    amountCents,
+    currency: common.currency,
+    isReversal: common.isEntryReversal || returnReason !== null,
     returnReason,
     counterpartyName: counterparty.name,
     counterpartyIban: counterparty.iban,
@@ -260,7 +273,7 @@ function toBankEntry(parts: BankEntryParts): BankEntry {
     endToEndId: endToEndId && endToEndId.toUpperCase() !== 'NOTPROVIDED' ? endToEndId : null,
     bankReference: cleanText(firstValue(tx, 'Refs/AcctSvcrRef') ?? firstValue(entry, 'AcctSvcrRef')) ?? null,
     transactionCode: readTransactionCode(tx) ?? readTransactionCode(entry),
-    bookingStatus: parts.status,
+    bookingStatus: common.status,
   };
 }
 

@@ -190,9 +190,9 @@ class CamtReader {
     const path = parentPath === '' ? name : `${parentPath}/${name}`;
     this.paths.push(path);
     if (!context) return;
-    for (const [attribute, value] of Object.entries(tag.attributes)) {
+    for (const attribute in tag.attributes) {
       const key = `${path}@${localName(attribute)}`;
-      if (context.wanted.has(key)) addValue(context.fields, key, value.trim());
+      if (context.wanted.has(key)) addValue(context.fields, key, (tag.attributes[attribute] ?? '').trim());
     }
     if (context.wanted.has(path)) this.capture = { depth, path, text: '' };
   }
