@@ -79,7 +79,7 @@ export function normalizeIban(text: string | undefined): string | null {
   return iban ? iban : null;
 }
 
-export type BalanceReading =
+type BalanceReading =
   | { kind: 'opening' | 'closing'; code: string; balance: BankBalance; currency: string | undefined }
   | { kind: 'other' }
   | { kind: 'error'; message: string };
@@ -112,9 +112,12 @@ export function readEntryStatus(fields: Fields): string {
   return firstValue(fields, 'Sts/Cd', 'Sts') ?? 'BOOK';
 }
 
-export type EntryInput = {
+/** One TxDtls of the entry, with its place in the file. */
+type Transaction = { fields: Fields; place: string };
+
+type EntryInput = {
   entry: Fields;
-  transactions: readonly { fields: Fields; place: string }[];
+  transactions: readonly Transaction[];
   /** The place of the entry, for the entry itself and a Ntry without TxDtls. */
   place: string;
   /** The statement's currency, for an Amt without Ccy. */
@@ -123,7 +126,7 @@ export type EntryInput = {
   fallbackDate: string | null;
 };
 
-export type EntryReading = { ok: true; signedCents: Cents; entries: BankEntry[] } | Failure;
+type EntryReading = { ok: true; signedCents: Cents; entries: BankEntry[] } | Failure;
 
 export function readEntry(input: EntryInput): EntryReading {
   const { entry } = input;
@@ -168,12 +171,12 @@ export function readEntry(input: EntryInput): EntryReading {
  * without an amount of its own in that currency.
  */
 function splitEntryAmount(
-  transactions: EntryInput['transactions'],
+  transactions: readonly Transaction[],
   entry: { signedCents: Cents; sign: 1 | -1; currency: string },
-): { ok: true; parts: { tx: EntryInput['transactions'][number]; amountCents: Cents }[] } | Failure {
+): { ok: true; parts: { tx: Transaction; amountCents: Cents }[] } | Failure {
   const { currency } = entry;
   if (transactions.length === 0) return { ok: true, parts: [] };
-  const parts: { tx: EntryInput['transactions'][number]; amountCents: Cents }[] = [];
+  const parts: { tx: Transaction; amountCents: Cents }[] = [];
   let missing: { number: number; foreignAmount: string | undefined } | undefined;
   for (const [index, tx] of transactions.entries()) {
     const amount = transactionAmount(tx.fields, currency);
@@ -240,11 +243,7 @@ type EntryCommon = {
   status: string;
 };
 
-function toBankEntry(
-  common: EntryCommon,
-  transaction: { fields: Fields; place: string },
-  amountCents: Cents,
-): BankEntry {
+function toBankEntry(common: EntryCommon, transaction: Transaction, amountCents: Cents): BankEntry {
   const { entry } = common;
   const tx = transaction.fields;
   // Whoever paid us for money in, whoever we paid for money out (a return names the original

@@ -29,7 +29,7 @@ export const MESSAGES = {
   BkToCstmrAcctRpt: { format: 'camt052', statement: 'Rpt' },
 } as const;
 
-export type MessageName = keyof typeof MESSAGES;
+type MessageName = keyof typeof MESSAGES;
 
 export function isMessageName(name: string): name is MessageName {
   return Object.hasOwn(MESSAGES, name);

@@ -99,7 +99,6 @@ class CamtReader {
   private readonly includeUnbooked: boolean;
   private events: BankStatementEvent[] = [];
   private stopped = false;
-  private isFirstChunk = true;
   /** Names of the open elements, and each one's path below the innermost context. */
   private readonly names: string[] = [];
   private readonly paths: string[] = [];
@@ -130,11 +129,9 @@ class CamtReader {
     return this.stopped;
   }
 
+  /** saxes itself skips a byte-order mark left at the start by the decoding. */
   write(chunk: string): void {
-    if (this.stopped) return;
-    const text = this.isFirstChunk && chunk.startsWith('\uFEFF') ? chunk.slice(1) : chunk;
-    this.isFirstChunk = false;
-    this.parser.write(text);
+    if (!this.stopped) this.parser.write(chunk);
   }
 
   close(): void {
