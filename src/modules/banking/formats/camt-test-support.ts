@@ -1,23 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import iconv from 'iconv-lite';
+/** Test helpers for the camt parser tests (not a test file itself). */
+import { inspectBankFile, readBankFileText } from './bank-file-source.js';
 import type { BankEntry, BankStatementEvent, BankStatementHeader } from './bank-statement.js';
 import { type CamtParserOptions, createCamtParser } from './camt.js';
-
-/** Test helpers for the camt parser tests (not a test file itself). */
-
-/** A sample file decoded as the importer will: by the encoding its XML declaration names. */
-export function readCamtSample(samplesDir: string, name: string): string {
-  const bytes = readFileSync(join(samplesDir, name));
-  const declaration = bytes.subarray(0, 100).toString('latin1');
-  return /encoding=["']ISO-8859-1["']/i.test(declaration)
-    ? iconv.decode(bytes, 'latin1')
-    : bytes.toString('utf8');
-}
-
-async function* inChunks(text: string, size: number): AsyncGenerator<string> {
-  for (let start = 0; start < text.length; start += size) yield text.slice(start, start + size);
-}
+import { textChunks } from './statement-test-support.js';
 
 export type ParsedCamt = {
   events: BankStatementEvent[];
@@ -27,23 +12,41 @@ export type ParsedCamt = {
   ends: Extract<BankStatementEvent, { kind: 'end' }>[];
 };
 
-/** Parses text fed in chunks of `chunkSize` characters (small sizes split tags and texts). */
-export async function parseCamtText(
-  text: string,
-  options: CamtParserOptions & { chunkSize?: number } = {},
-): Promise<ParsedCamt> {
-  const events: BankStatementEvent[] = [];
-  for await (const event of createCamtParser(options)(inChunks(text, options.chunkSize ?? 4096))) {
-    events.push(event);
-  }
-  const parsed: ParsedCamt = { events, statements: [], entries: [], errors: [], ends: [] };
-  for (const event of events) {
+async function collect(events: AsyncIterable<BankStatementEvent>): Promise<ParsedCamt> {
+  const parsed: ParsedCamt = { events: [], statements: [], entries: [], errors: [], ends: [] };
+  for await (const event of events) {
+    parsed.events.push(event);
     if (event.kind === 'statement') parsed.statements.push(event.statement);
     else if (event.kind === 'entry') parsed.entries.push(event.entry);
     else if (event.kind === 'error') parsed.errors.push({ place: event.place, message: event.message });
     else parsed.ends.push(event);
   }
   return parsed;
+}
+
+/** Parses text fed in chunks of `chunkSize` characters (small sizes split tags and texts). */
+export function parseCamtText(
+  text: string,
+  options: CamtParserOptions & { chunkSize?: number } = {},
+): Promise<ParsedCamt> {
+  return collect(createCamtParser(options)(textChunks(text, options.chunkSize ?? 4096)));
+}
+
+/** A file read as the importer reads it: recognised and decoded by its XML declaration, streamed. */
+export async function parseCamtFile(path: string, options: CamtParserOptions = {}) {
+  const facts = await inspectBankFile(path);
+  if (facts.format === null) throw new Error(`${path}: ${facts.reason}`);
+  const parsed = await collect(createCamtParser(options)(readBankFileText(path, facts.encoding)));
+  return { ...parsed, sniffed: { format: facts.format, encoding: facts.encoding } };
+}
+
+/** The whole decoded text of a file, for feeding it again in other chunk sizes. */
+export async function readCamtFileText(path: string): Promise<string> {
+  const facts = await inspectBankFile(path);
+  if (facts.format === null) throw new Error(`${path}: ${facts.reason}`);
+  let text = '';
+  for await (const chunk of readBankFileText(path, facts.encoding)) text += chunk;
+  return text;
 }
 
 /** The fields a matcher uses, for compact whole-list assertions. */

@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HAS_SAMPLES, SAMPLES_DIR } from '../../imports/test-support.js';
-import { parseCamtText, paymentLine, readCamtSample } from './camt-test-support.js';
+import { parseCamtFile, paymentLine } from './camt-test-support.js';
 
 /** The real camt.054 notifications in ../shared/samples/camt054, read in place. */
 const DIR = join(SAMPLES_DIR, 'camt054');
-const parseSample = async (name: string, includeUnbooked = false) =>
-  parseCamtText(readCamtSample(DIR, name), { includeUnbooked });
+const parseSample = (name: string, includeUnbooked = false) =>
+  parseCamtFile(join(DIR, name), { includeUnbooked });
 
 describe.skipIf(!HAS_SAMPLES)('camt.054 sample files', () => {
   it('Alternative Bank Schweiz 054.001.04: 2 QR-reference credits', async () => {
