@@ -250,9 +250,9 @@ function toBankEntry(common: EntryCommon, transaction: Transaction, amountCents:
   // debtor as creditor, as ABN AMRO does, so the booked direction picks the right party).
   const txSign = firstValue(tx, 'CdtDbtInd') ?? firstValue(entry, 'CdtDbtInd');
   const counterparty = readParty(tx, txSign === 'CRDT' ? 'Dbtr' : 'Cdtr');
-  const references = [
-    ...new Set(allValues(tx, 'RmtInf/Strd/CdtrRefInf/Ref').map((ref) => ref.replace(/[^0-9A-Za-z]/g, ''))),
-  ].filter((ref) => ref !== '');
+  const references = [...new Set(allValues(tx, 'RmtInf/Strd/CdtrRefInf/Ref').map(compactReference))].filter(
+    (ref) => ref !== '',
+  );
   const returnReason = cleanText(firstValue(tx, 'RtrInf/Rsn/Cd', 'RtrInf/Rsn/Prtry')) ?? null;
   const endToEndId = cleanText(firstValue(tx, 'Refs/EndToEndId'));
   return {
@@ -274,6 +274,11 @@ function toBankEntry(common: EntryCommon, transaction: Transaction, amountCents:
     transactionCode: readTransactionCode(tx) ?? readTransactionCode(entry),
     bookingStatus: common.status,
   };
+}
+
+/** Letters and digits only, upper case (as MT940 does): "+++090/9337/55493+++" → "090933755493". */
+function compactReference(text: string): string {
+  return text.replace(/[^0-9A-Za-z]/g, '').toUpperCase();
 }
 
 function readParty(fields: Fields, side: PartySide) {

@@ -193,7 +193,7 @@ describe('parseCamt: reading entries', () => {
     ]);
   });
 
-  it('keeps the first creditor reference and lists the others; OGM and RF lose their decoration', async () => {
+  it('keeps the first creditor reference and lists the others; OGM and RF come compact, upper case', async () => {
     const strd = (ref: string) =>
       `<Strd><CdtrRefInf><Tp><CdOrPrtry><Cd>SCOR</Cd></CdOrPrtry></Tp><Ref>${ref}</Ref></CdtrRefInf></Strd>`;
     const { entries } = await parseCamtText(
@@ -201,7 +201,7 @@ describe('parseCamt: reading entries', () => {
         entry(
           '30.00',
           'CRDT',
-          `<TxDtls><RmtInf>${strd('+++090/9337/55493+++')}${strd('RF18 5390 0754 7034')}${strd('+++090/9337/55493+++')}</RmtInf></TxDtls>`,
+          `<TxDtls><RmtInf>${strd('+++090/9337/55493+++')}${strd('rf18 5390 0754 7034')}${strd('+++090/9337/55493+++')}</RmtInf></TxDtls>`,
         ),
       ),
     );
