@@ -156,6 +156,7 @@ export function readEntry(input: EntryInput): EntryReading {
     valueDate: value.date,
     currency,
     isEntryReversal: rvsl === 'true' || rvsl === '1',
+    isBatch: input.transactions.length > 1,
     status: readEntryStatus(entry),
   };
   const entries =
@@ -240,6 +241,8 @@ type EntryCommon = {
   valueDate: string | null;
   currency: string;
   isEntryReversal: boolean;
+  /** Several TxDtls: the entry's own text is about the batch, not any one payment in it. */
+  isBatch: boolean;
   status: string;
 };
 
@@ -261,14 +264,14 @@ function toBankEntry(common: EntryCommon, transaction: Transaction, amountCents:
     valueDate: common.valueDate,
     amountCents,
     currency: common.currency,
-    isReversal: common.isEntryReversal || returnReason !== null,
+    isReversal: common.isEntryReversal || returnReason !== null || tx.has('RtrInf/AddtlInf'),
     returnReason,
     counterpartyName: counterparty.name,
     counterpartyIban: counterparty.iban,
     counterpartyBic: counterparty.bic,
     structuredReference: references[0] ?? null,
     ...(references.length > 1 ? { additionalStructuredReferences: references.slice(1) } : {}),
-    remittance: readRemittance(tx, entry),
+    remittance: readRemittance(tx, common.isBatch ? undefined : entry),
     endToEndId: endToEndId && endToEndId.toUpperCase() !== 'NOTPROVIDED' ? endToEndId : null,
     bankReference: cleanText(firstValue(tx, 'Refs/AcctSvcrRef') ?? firstValue(entry, 'AcctSvcrRef')) ?? null,
     transactionCode: readTransactionCode(tx) ?? readTransactionCode(entry),
@@ -292,14 +295,16 @@ function readParty(fields: Fields, side: PartySide) {
 
 /**
  * Ustrd lines; else the structured block's free text; else the bank's texts about the transaction
- * and the entry (ABN AMRO writes its /TRTP/…/REMI/… string there, and it is all there is).
+ * and, for a single payment, the entry (ABN AMRO writes its /TRTP/…/REMI/… string there, and it is
+ * all there is). A batch's entry text ("/TRTP/SEPA ACCEPTGIRO BATCH/…/NRTX/10") is left out: its
+ * numbers would look like invoice numbers to the matcher.
  */
-function readRemittance(tx: Fields, entry: Fields): string | null {
+function readRemittance(tx: Fields, entry: Fields | undefined): string | null {
   const sources = [
     allValues(tx, 'RmtInf/Ustrd'),
     allValues(tx, 'RmtInf/Strd/AddtlRmtInf'),
     allValues(tx, 'AddtlTxInf'),
-    allValues(entry, 'AddtlNtryInf'),
+    entry ? allValues(entry, 'AddtlNtryInf') : [],
   ];
   for (const lines of sources) {
     const text = lines

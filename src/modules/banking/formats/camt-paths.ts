@@ -103,5 +103,6 @@ export const TRANSACTION_PATHS = new Set([
   'RmtInf/Strd/AddtlRmtInf',
   'RtrInf/Rsn/Cd',
   'RtrInf/Rsn/Prtry',
+  'RtrInf/AddtlInf',
   'AddtlTxInf',
 ]);

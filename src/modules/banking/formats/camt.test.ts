@@ -264,15 +264,17 @@ ${entry('50.00', 'CRDT', '', 'PDNG')}`);
     const returned = `<TxDtls><Refs><EndToEndId>INV-7</EndToEndId></Refs><RltdPties><Cdtr><Nm>Jansen</Nm></Cdtr>
       <CdtrAcct><Id><IBAN>NL02RABO0123456789</IBAN></Id></CdtrAcct></RltdPties>
       <RtrInf><Rsn><Cd>MD06</Cd></Rsn></RtrInf></TxDtls>`;
-    const { statements, entries } = await parseCamtText(
+    const returnedWithoutReason = '<TxDtls><RtrInf><AddtlInf>RETOUR</AddtlInf></RtrInf></TxDtls>';
+    const { statements, entries, ends } = await parseCamtText(
       statement(
-        `${balance('OPBD', '5.00', 'DBIT')}${balance('CLBD', '17.10', 'DBIT')}${entry('12.10', 'DBIT', returned)}`,
+        `${balance('OPBD', '5.00', 'DBIT')}${balance('CLBD', '16.10', 'DBIT')}` +
+          `${entry('12.10', 'DBIT', returned)}${entry('1.00', 'CRDT', returnedWithoutReason)}`,
       ),
     );
     expect(statements[0]).toMatchObject({
       accountIban: 'NL91ABNA0417164300',
       opening: { amountCents: -500 },
-      closing: { amountCents: -1710 },
+      closing: { amountCents: -1610 },
     });
     expect(entries[0]).toMatchObject({
       amountCents: -1210,
@@ -282,6 +284,8 @@ ${entry('50.00', 'CRDT', '', 'PDNG')}`);
       counterpartyIban: 'NL02RABO0123456789',
       endToEndId: 'INV-7',
     });
+    expect(entries[1]).toMatchObject({ amountCents: 100, isReversal: true, returnReason: null });
+    expect(ends[0]?.balance.kind).toBe('ok');
   });
 
   it('parseCamtAmount: zeros past the cents are fine, other digits are not rounded', () => {

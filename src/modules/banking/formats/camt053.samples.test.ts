@@ -64,6 +64,11 @@ describe.skipIf(!HAS_SAMPLES)('camt.053 sample files', () => {
       Array.from({ length: 10 }, (_, index) => `statement 1, entry 4, transaction ${index + 1}`),
     );
     expect(new Set(acceptgiroBatch.map((entry) => entry.amountCents))).toEqual(new Set([100]));
+    // Each line keeps the betalingskenmerk; the batch's own /TRTP/…/NRTX/10 text is no remittance.
+    expect(new Set(acceptgiroBatch.map((entry) => entry.structuredReference))).toEqual(
+      new Set(['1234567812345678']),
+    );
+    expect(new Set(acceptgiroBatch.map((entry) => entry.remittance))).toEqual(new Set([null]));
     expect(acceptgiroBatch.map((entry) => entry.counterpartyIban)).toEqual([
       'NL46ABNA0499998748',
       'NL46ABNA0499998748',
