@@ -9,10 +9,11 @@ import { type Cents, cents, formatCents, type ParseAmountResult, parseAmount } f
 import type { BankBalance, BankEntry } from './bank-statement.js';
 import {
   allValues,
+  CREDITOR_PATHS,
+  DEBTOR_PATHS,
   type Fields,
   firstValue,
-  type PartySide,
-  partyPaths,
+  type PartyPaths,
   TRANSACTION_AMOUNT_PATHS,
 } from './camt-paths.js';
 
@@ -252,7 +253,7 @@ function toBankEntry(common: EntryCommon, transaction: Transaction, amountCents:
   // Whoever paid us for money in, whoever we paid for money out (a return names the original
   // debtor as creditor, as ABN AMRO does, so the booked direction picks the right party).
   const txSign = firstValue(tx, 'CdtDbtInd') ?? firstValue(entry, 'CdtDbtInd');
-  const counterparty = readParty(tx, txSign === 'CRDT' ? 'Dbtr' : 'Cdtr');
+  const counterparty = readParty(tx, txSign === 'CRDT' ? DEBTOR_PATHS : CREDITOR_PATHS);
   const references = [...new Set(allValues(tx, 'RmtInf/Strd/CdtrRefInf/Ref').map(compactReference))].filter(
     (ref) => ref !== '',
   );
@@ -284,8 +285,7 @@ function compactReference(text: string): string {
   return text.replace(/[^0-9A-Za-z]/g, '').toUpperCase();
 }
 
-function readParty(fields: Fields, side: PartySide) {
-  const paths = partyPaths(side);
+function readParty(fields: Fields, paths: PartyPaths) {
   return {
     name: cleanText(firstValue(fields, ...paths.names)) ?? null,
     iban: normalizeIban(firstValue(fields, paths.iban)),

@@ -64,10 +64,8 @@ export const ENTRY_PATHS = new Set([
   ...BANK_TRANSACTION_CODE_PATHS,
 ]);
 
-export type PartySide = 'Dbtr' | 'Cdtr';
-
 /** Where a transaction names its debtor or creditor, best source first. */
-export function partyPaths(side: PartySide) {
+function partyPaths(side: 'Dbtr' | 'Cdtr') {
   return {
     names: [
       `RltdPties/${side}/Nm`,
@@ -85,6 +83,10 @@ export function partyPaths(side: PartySide) {
   };
 }
 
+export const DEBTOR_PATHS = partyPaths('Dbtr');
+export const CREDITOR_PATHS = partyPaths('Cdtr');
+export type PartyPaths = typeof DEBTOR_PATHS;
+
 /** Transaction amounts, best first: the booked amount, then the instructed one. */
 export const TRANSACTION_AMOUNT_PATHS = ['Amt', 'AmtDtls/TxAmt/Amt', 'AmtDtls/InstdAmt/Amt'] as const;
 
@@ -94,10 +96,7 @@ export const TRANSACTION_PATHS = new Set([
   'Refs/EndToEndId',
   'Refs/AcctSvcrRef',
   ...BANK_TRANSACTION_CODE_PATHS,
-  ...(['Dbtr', 'Cdtr'] as const).flatMap((side) => {
-    const paths = partyPaths(side);
-    return [...paths.names, paths.iban, ...paths.bics];
-  }),
+  ...[DEBTOR_PATHS, CREDITOR_PATHS].flatMap((paths) => [...paths.names, paths.iban, ...paths.bics]),
   'RmtInf/Ustrd',
   'RmtInf/Strd/CdtrRefInf/Ref',
   'RmtInf/Strd/AddtlRmtInf',
