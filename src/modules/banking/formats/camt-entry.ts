@@ -10,6 +10,7 @@ import type { BankBalance, BankEntry } from './bank-statement.js';
 import {
   allValues,
   CREDITOR_PATHS,
+  CREDITOR_SCHEME_ID_PATHS,
   DEBTOR_PATHS,
   type Fields,
   firstValue,
@@ -269,6 +270,7 @@ function toBankEntry(common: EntryCommon, transaction: Transaction, amountCents:
     returnReason,
     counterpartyName: counterparty.name,
     counterpartyIban: counterparty.iban,
+    counterpartyAccountNumber: counterparty.accountNumber,
     counterpartyBic: counterparty.bic,
     structuredReference: references[0] ?? null,
     ...(references.length > 1 ? { additionalStructuredReferences: references.slice(1) } : {}),
@@ -276,6 +278,8 @@ function toBankEntry(common: EntryCommon, transaction: Transaction, amountCents:
     endToEndId: endToEndId && endToEndId.toUpperCase() !== 'NOTPROVIDED' ? endToEndId : null,
     bankReference: cleanText(firstValue(tx, 'Refs/AcctSvcrRef') ?? firstValue(entry, 'AcctSvcrRef')) ?? null,
     transactionCode: readTransactionCode(tx) ?? readTransactionCode(entry),
+    creditorId: cleanText(firstValue(tx, ...CREDITOR_SCHEME_ID_PATHS)) ?? null,
+    mandateReference: cleanText(firstValue(tx, 'Refs/MndtId')) ?? null,
     bookingStatus: common.status,
   };
 }
@@ -289,6 +293,7 @@ function readParty(fields: Fields, paths: PartyPaths) {
   return {
     name: cleanText(firstValue(fields, ...paths.names)) ?? null,
     iban: normalizeIban(firstValue(fields, paths.iban)),
+    accountNumber: cleanText(firstValue(fields, paths.accountNumber)) ?? null,
     bic: cleanText(firstValue(fields, ...paths.bics))?.toUpperCase() ?? null,
   };
 }

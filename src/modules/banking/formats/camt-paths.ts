@@ -75,6 +75,7 @@ function partyPaths(side: 'Dbtr' | 'Cdtr') {
       `RltdPties/Ultmt${side}/Pty/Nm`,
     ],
     iban: `RltdPties/${side}Acct/Id/IBAN`,
+    accountNumber: `RltdPties/${side}Acct/Id/Othr/Id`,
     bics: [
       `RltdAgts/${side}Agt/FinInstnId/BIC`,
       `RltdAgts/${side}Agt/FinInstnId/BICFI`,
@@ -87,6 +88,12 @@ export const DEBTOR_PATHS = partyPaths('Dbtr');
 export const CREDITOR_PATHS = partyPaths('Cdtr');
 export type PartyPaths = typeof DEBTOR_PATHS;
 
+/** A SEPA creditor identifier is the creditor's private Othr/Id (up to v07, and v08 as Pty). */
+export const CREDITOR_SCHEME_ID_PATHS = [
+  'RltdPties/Cdtr/Id/PrvtId/Othr/Id',
+  'RltdPties/Cdtr/Pty/Id/PrvtId/Othr/Id',
+] as const;
+
 /** Transaction amounts, best first: the booked amount, then the instructed one. */
 export const TRANSACTION_AMOUNT_PATHS = ['Amt', 'AmtDtls/TxAmt/Amt', 'AmtDtls/InstdAmt/Amt'] as const;
 
@@ -96,7 +103,14 @@ export const TRANSACTION_PATHS = new Set([
   'Refs/EndToEndId',
   'Refs/AcctSvcrRef',
   ...BANK_TRANSACTION_CODE_PATHS,
-  ...[DEBTOR_PATHS, CREDITOR_PATHS].flatMap((paths) => [...paths.names, paths.iban, ...paths.bics]),
+  ...[DEBTOR_PATHS, CREDITOR_PATHS].flatMap((paths) => [
+    ...paths.names,
+    paths.iban,
+    paths.accountNumber,
+    ...paths.bics,
+  ]),
+  'Refs/MndtId',
+  ...CREDITOR_SCHEME_ID_PATHS,
   'RmtInf/Ustrd',
   'RmtInf/Strd/CdtrRefInf/Ref',
   'RmtInf/Strd/AddtlRmtInf',

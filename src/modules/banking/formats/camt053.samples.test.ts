@@ -98,8 +98,8 @@ describe.skipIf(!HAS_SAMPLES)('camt.053 sample files', () => {
       counterpartyName: 'Naam/SA',
       endToEndId: '540193918971',
     });
-    expect(entries.slice(19, 26).map((entry) => entry.endToEndId)).toEqual(
-      Array.from({ length: 7 }, (_, index) => `SDD SIT 024-${index + 1}`),
+    expect(entries.slice(19, 26).map((entry) => [entry.endToEndId, entry.mandateReference])).toEqual(
+      Array.from({ length: 7 }, (_, index) => [`SDD SIT 024-${index + 1}`, `mandateref24-${index + 1}`]),
     );
     expect(entries[26]).toMatchObject({ amountCents: 700, place: 'statement 1, entry 11 (line 1694)' });
     // SDD reject and return: RvslInd true with RtrInf MS03; ABN AMRO names the debtor as Cdtr.
@@ -202,8 +202,18 @@ describe.skipIf(!HAS_SAMPLES)('camt.053 sample files', () => {
       [20000, 'AC01'],
       [20000, '512'], // RtrInf/Rsn/Prtry
     ]);
-    // DbtrAcct with Othr/Id only (no IBAN): the name stays, the IBAN is null.
-    expect(entries[3]).toMatchObject({ counterpartyName: 'Herr Überweisender', counterpartyIban: null });
+    // DbtrAcct with Othr/Id only (no IBAN): a national account number, not an IBAN.
+    expect(entries[3]).toMatchObject({
+      counterpartyName: 'Herr Überweisender',
+      counterpartyIban: null,
+      counterpartyAccountNumber: '1234567890',
+    });
+    // Direct debits: the mandate (Refs/MndtId) and the creditor's scheme id (Cdtr/Id/PrvtId/Othr).
+    expect(entries.slice(6, 9).map((entry) => [entry.mandateReference, entry.creditorId])).toEqual([
+      ['10001', 'CdtrId des SEPA-Lastschrifteinr.'],
+      ['10002', 'CdtrId des SEPA-Lastschrifteinr.'],
+      ['10003', 'CdtrId des SEPA-Lastschrifteinr.'],
+    ]);
     // EUR booked from a USD payment: the EUR TxAmt is used, the USD InstdAmt is not.
     expect(entries[11]).toMatchObject({
       amountCents: 25959560,

@@ -100,12 +100,15 @@ describe.skipIf(!HAS_SAMPLES)('camt.054 sample files', () => {
         returnReason: null,
         counterpartyName: 'Example Creditor 3 - V1', // Cdtr/Agt/FinInstnId/Nm
         counterpartyIban: null,
+        counterpartyAccountNumber: null,
         counterpartyBic: null,
         structuredReference: null,
         remittance: null,
         endToEndId: null,
         bankReference: 'ACSR160617103200001',
         transactionCode: null, // empty BkTxCd
+        creditorId: null,
+        mandateReference: null,
         bookingStatus: 'BOOK',
       },
     ]);
