@@ -23,7 +23,7 @@ describe('sniffBankFile', () => {
           '<?xml version="1.0" encoding="ISO-8859-1"?><Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.052.001.02">',
         ),
       ),
-    ).toEqual({ format: 'camt053', encoding: 'iso-8859-1' });
+    ).toEqual({ format: 'camt052', encoding: 'iso-8859-1' });
     expect(sniffBankFile(bytes('<Invoice xmlns="urn:oasis:names:specification:ubl">'))).toMatchObject({
       format: null,
     });
@@ -63,7 +63,8 @@ describe.skipIf(!HAS_SAMPLES)(
         expect(files.length).toBeGreaterThan(5);
         for (const file of files) {
           const facts = await inspectBankFile(join(SAMPLES_DIR, folder, file));
-          expect({ file, format: facts.format }).toEqual({ file, format });
+          const expectedFormat = file.startsWith('edge-camt052') ? 'camt052' : format;
+          expect({ file, format: facts.format }).toEqual({ file, format: expectedFormat });
         }
       });
     }
@@ -71,7 +72,7 @@ describe.skipIf(!HAS_SAMPLES)(
     it('decodes the ISO-8859-1 camt.052 by its declaration', async () => {
       const path = join(SAMPLES_DIR, 'camt053', 'edge-camt052-iso-8859-1-encoded.xml');
       const facts = await inspectBankFile(path);
-      expect(facts).toMatchObject({ format: 'camt053', encoding: 'iso-8859-1' });
+      expect(facts).toMatchObject({ format: 'camt052', encoding: 'iso-8859-1' });
       if (facts.format === null) return;
       let text = '';
       for await (const chunk of readBankFileText(path, facts.encoding)) text += chunk;

@@ -25,7 +25,8 @@ export function sniffBankFile(head: Uint8Array): BankFileSniff | { format: null;
     const declared = /^<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(start)?.[1];
     const encoding = declared && iconv.encodingExists(declared) ? declared.toLowerCase() : 'utf-8';
     if (/camt\.054\./.test(text)) return { format: 'camt054', encoding };
-    if (/camt\.05[23]\./.test(text)) return { format: 'camt053', encoding };
+    if (/camt\.052\./.test(text)) return { format: 'camt052', encoding };
+    if (/camt\.053\./.test(text)) return { format: 'camt053', encoding };
     return { format: null, reason: 'an XML file that is not an ISO 20022 camt.052/053/054 statement' };
   }
   const lines = text.split(/\r\n|\r|\n/).slice(0, 40);
