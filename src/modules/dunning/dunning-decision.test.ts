@@ -26,6 +26,7 @@ import { ensureDefaultPolicies } from './policies.repo.js';
 
 let database: Database;
 let org: OrganisationRow;
+const day = (date: string) => date as CalendarDate;
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -116,6 +117,21 @@ describe('the daily dunning decision (NL business policy)', () => {
     });
     await decide('2026-02-17');
     expect(await actionsOf(late)).toEqual(['2026-02-17 First reminder [L-1]']);
+  });
+
+  it("puts an invoice that falls due for a step later the same day in that day's action", async () => {
+    const debtor = await createDebtor(database.db, { orgId: org.id });
+    const base = { orgId: org.id, debtorId: debtor.id, dueDate: '2026-02-14' };
+    await createInvoice(database.db, { ...base, number: 'S-1' });
+    const run = await openRun(database.db, org.id, day('2026-02-17'));
+    const record = () =>
+      database.db.transaction((tx) =>
+        recordDecision(tx as never, { orgId: org.id, runId: run.id, date: day('2026-02-17') }),
+      );
+    await record();
+    await createInvoice(database.db, { ...base, number: 'S-2' });
+    expect(await record()).toBe(1);
+    expect(await actionsOf(debtor)).toEqual(['2026-02-17 First reminder [S-1,S-2]']);
   });
 });
 
@@ -209,6 +225,54 @@ describe('what holds dunning back', () => {
       '2026-09-05 Friendly notice before the due date [N-SOON]',
       '2026-09-05 First reminder [N-LATE]',
     ]);
+  });
+
+  it("follows the policy of the debtor's segment, and the general one for any other segment", async () => {
+    const other = await createOrganisation(database.db, { country: 'NL' });
+    await ensureDefaultPolicies(database.db, other);
+    const [policy] = await database.db
+      .insert(dunningPolicies)
+      .values({
+        orgId: other.id,
+        name: 'Key accounts',
+        regime: 'nl_b2b',
+        debtorKind: 'business',
+        segment: 'key',
+      })
+      .returning();
+    await database.db.insert(dunningSteps).values({
+      orgId: other.id,
+      policyId: policy?.id ?? '',
+      position: 0,
+      name: 'Key account call',
+      anchor: 'due_date',
+      offsetDays: 1,
+      channel: 'call_task',
+    });
+    const key = await createDebtor(database.db, { orgId: other.id, kind: 'business', segment: 'key' });
+    const retail = await createDebtor(database.db, { orgId: other.id, kind: 'business', segment: 'retail' });
+    for (const [debtor, number] of [
+      [key, 'K-1'],
+      [retail, 'R-1'],
+    ] as const)
+      await createInvoice(database.db, {
+        orgId: other.id,
+        debtorId: debtor.id,
+        number,
+        dueDate: '2026-10-01',
+      });
+    const preview = await previewDecision(database.db, {
+      orgId: other.id,
+      date: '2026-10-04' as CalendarDate,
+      sampleSize: 5,
+    });
+    expect(preview.counts.map((c) => `${c.stepName} ${c.actions}`).sort()).toEqual([
+      'First reminder 1',
+      'Key account call 1',
+    ]);
+    expect(
+      preview.sample.map((a) => `${a.debtorId === key.id ? 'key' : 'retail'} ${a.invoiceNumbers}`).sort(),
+    ).toEqual(['key K-1', 'retail R-1']);
   });
 
   it('previews a date without writing anything', async () => {
