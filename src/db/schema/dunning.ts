@@ -118,19 +118,24 @@ export const dunningRuns = pgTable(
   (t) => [uniqueIndex('dunning_runs_org_date_idx').on(t.orgId, t.runDate)],
 );
 
-/** One action per debtor, step and run date: all the debtor's invoices at that step in one message. */
+/**
+ * One action per debtor, step and run date: all the debtor's invoices at that step in one message.
+ *
+ * No foreign keys here nor on dunning_action_invoices: the daily run writes tens of thousands of
+ * rows in one statement from the debtors, steps, run and invoices that statement has just read, and
+ * PostgreSQL checks a foreign key row by row (it took longer than the whole decision). What the
+ * keys did on the other side is kept, set-based, by statement triggers (the migration
+ * dunning_action_references): deleting a debtor, run, invoice or action removes what hangs on
+ * it, and a step that actions point to cannot be deleted.
+ */
 export const dunningActions = pgTable(
   'dunning_actions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    orgId: orgId(),
-    runId: uuid('run_id')
-      .notNull()
-      .references(() => dunningRuns.id, { onDelete: 'cascade' }),
-    debtorId: debtorId(),
-    stepId: uuid('step_id')
-      .notNull()
-      .references(() => dunningSteps.id, { onDelete: 'restrict' }),
+    orgId: uuid('org_id').notNull(),
+    runId: uuid('run_id').notNull(),
+    debtorId: uuid('debtor_id').notNull(),
+    stepId: uuid('step_id').notNull(),
     runDate: date('run_date', { mode: 'string' }).notNull(),
     channel: stepChannelEnum('channel').notNull(),
     status: actionStatusEnum('status').notNull().default('planned'),
@@ -144,9 +149,9 @@ export const dunningActions = pgTable(
     doneAt: timestamp('done_at', { withTimezone: true }),
   },
   (t) => [
+    // Also serves "the actions of this debtor" (prefix org, debtor).
     uniqueIndex('dunning_actions_once_idx').on(t.orgId, t.debtorId, t.stepId, t.runDate),
     index('dunning_actions_run_idx').on(t.runId, t.status),
-    index('dunning_actions_debtor_idx').on(t.orgId, t.debtorId, t.runDate),
   ],
 );
 
@@ -157,15 +162,10 @@ export const dunningActions = pgTable(
 export const dunningActionInvoices = pgTable(
   'dunning_action_invoices',
   {
-    // No foreign key to organisations here: the action's own one covers it, and the daily run
-    // writes tens of thousands of these rows, each foreign key a lookup per row.
+    // No foreign keys: see dunningActions.
     orgId: uuid('org_id').notNull(),
-    actionId: uuid('action_id')
-      .notNull()
-      .references(() => dunningActions.id, { onDelete: 'cascade' }),
-    invoiceId: uuid('invoice_id')
-      .notNull()
-      .references(() => invoices.id, { onDelete: 'cascade' }),
+    actionId: uuid('action_id').notNull(),
+    invoiceId: uuid('invoice_id').notNull(),
     stepId: uuid('step_id').notNull(),
     position: integer('position').notNull(),
     runDate: date('run_date', { mode: 'string' }).notNull(),
