@@ -27,7 +27,18 @@ export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
 export const DISPUTE_STATUSES = ['open', 'resolved', 'rejected'] as const;
 export type DisputeStatus = (typeof DISPUTE_STATUSES)[number];
 
-export const PAYMENT_STATUSES = ['unmatched', 'partially_allocated', 'allocated'] as const;
+/**
+ * `parked`: set aside as unidentified from the matching screen; `refunded`: paid back; `reversed`:
+ * taken back by the bank (a reversal or returned direct debit), its allocations undone.
+ */
+export const PAYMENT_STATUSES = [
+  'unmatched',
+  'partially_allocated',
+  'allocated',
+  'parked',
+  'refunded',
+  'reversed',
+] as const;
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
 export const PAYMENT_REFERENCE_KINDS = ['none', 'ogm', 'kenmerk', 'rf'] as const;
@@ -47,6 +58,7 @@ export const TIMELINE_KINDS = [
   'credit_note_imported',
   'payment_recorded',
   'payment_allocated',
+  'payment_reversed',
   'dispute_opened',
   'dispute_resolved',
   'note',
@@ -56,6 +68,8 @@ export const TIMELINE_KINDS = [
   'call_task_created',
   'handed_over',
   'promise',
+  'promise_status_changed',
+  'plan_status_changed',
   'status_changed',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];

@@ -1,3 +1,4 @@
+export * from './banking.js';
 export * from './dunning.js';
 export * from './ledger.js';
 export * from './organisations.js';

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigserial,
   boolean,
   check,
@@ -22,6 +23,7 @@ import {
   INVOICE_STATUSES,
   PAYMENT_STATUSES,
 } from '../../core/ledger/enums.js';
+import { INVOICE_PREFIX_PATTERN, NOT_ALPHANUMERIC_PATTERN } from '../../core/matching/keys.js';
 import { cents, createdAt, orgId } from './columns.js';
 import { countryEnum, languageEnum, users } from './organisations.js';
 
@@ -141,6 +143,15 @@ export const invoices = pgTable(
     creditedInvoiceNumber: text('credited_invoice_number'),
     status: invoiceStatusEnum('status').notNull().default('open'),
     source: text('source').notNull().default('manual'),
+    // Keys the bank matching looks up by index; the same normalisation as core/matching/keys.ts.
+    paymentReferenceKey: text('payment_reference_key').generatedAlwaysAs(
+      sql.raw(`nullif(upper(regexp_replace(payment_reference, '${NOT_ALPHANUMERIC_PATTERN}', '', 'g')), '')`),
+    ),
+    numberKey: text('number_key').generatedAlwaysAs(
+      sql.raw(
+        `nullif(ltrim(regexp_replace(upper(regexp_replace(number, '${NOT_ALPHANUMERIC_PATTERN}', '', 'g')), '${INVOICE_PREFIX_PATTERN}', ''), '0'), '')`,
+      ),
+    ),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -151,6 +162,10 @@ export const invoices = pgTable(
     // The invoice list without filters, latest due date first.
     index('invoices_org_due_idx').on(t.orgId, t.dueDate, t.id),
     index('invoices_org_reference_idx').on(t.orgId, t.paymentReference),
+    index('invoices_org_reference_key_idx')
+      .on(t.orgId, t.paymentReferenceKey)
+      .where(sql`${t.paymentReferenceKey} is not null`),
+    index('invoices_org_number_key_idx').on(t.orgId, t.numberKey),
     check('invoices_open_within_total', sql`abs(${t.openCents}) <= abs(${t.totalCents})`),
     check('invoices_credit_note_sign', sql`${t.kind} = 'invoice' or ${t.totalCents} <= 0`),
   ],
@@ -173,12 +188,20 @@ export const payments = pgTable(
     status: paymentStatusEnum('status').notNull().default('unmatched'),
     /** Makes a repeated submission or re-imported statement entry a no-op. */
     idempotencyKey: text('idempotency_key'),
+    /** For a reversal or returned direct debit: the payment it takes back. */
+    reversesPaymentId: uuid('reverses_payment_id').references((): AnyPgColumn => payments.id, {
+      onDelete: 'set null',
+    }),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },
   (t) => [
     index('payments_org_debtor_idx').on(t.orgId, t.debtorId, t.date),
     uniqueIndex('payments_org_idempotency_idx').on(t.orgId, t.idempotencyKey),
+    // The matching learns which debtor an IBAN belongs to from earlier allocated payments.
+    index('payments_org_iban_idx')
+      .on(t.orgId, t.counterpartyIban, t.debtorId)
+      .where(sql`${t.counterpartyIban} is not null and ${t.debtorId} is not null`),
   ],
 );
 

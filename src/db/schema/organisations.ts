@@ -7,6 +7,7 @@ import {
   pgEnum,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -45,6 +46,8 @@ export const organisations = pgTable('organisations', {
   dunningRunTime: text('dunning_run_time').notNull().default('07:00'),
   /** Whether the creditor deducts VAT: if not, VAT is added to the statutory collection costs. */
   canDeductVat: boolean('can_deduct_vat').notNull().default(true),
+  /** Bank matching: a match scoring this (0–100) or more is allocated without asking anyone. */
+  autoMatchThreshold: smallint('auto_match_threshold').notNull().default(90),
   /**
    * The day up to which every debtor's balance columns are current: "overdue" moves with the
    * date, so the first list of a new day recomputes them (refreshDebtorBalances without debtorIds).
