@@ -1,0 +1,160 @@
+import { sql } from 'drizzle-orm';
+import type { InvoiceStatus, PaymentStatus } from '../../core/ledger/enums.js';
+import type { MatchReason } from '../../core/matching/enums.js';
+import type { Db } from '../../db/client.js';
+import { json, rows } from './sql.js';
+
+/** The writes of the matching, each for a whole batch in one statement. */
+
+export async function insertAllocationSet(
+  tx: Db,
+  params: {
+    orgId: string;
+    createdBy: string | null;
+    allocations: readonly { paymentId: string; invoiceId: string; amountCents: number }[];
+  },
+): Promise<void> {
+  if (params.allocations.length === 0) return;
+  await tx.execute(sql`insert into allocations (org_id, payment_id, invoice_id, amount_cents, created_by)
+    select ${params.orgId}, payment_id, invoice_id, amount_cents, ${params.createdBy}::uuid
+    from json_to_recordset(${json(
+      params.allocations.map((a) => ({
+        payment_id: a.paymentId,
+        invoice_id: a.invoiceId,
+        amount_cents: a.amountCents,
+      })),
+    )}) as a(payment_id uuid, invoice_id uuid, amount_cents bigint)`);
+}
+
+export async function updateInvoiceAmounts(
+  tx: Db,
+  params: { orgId: string; invoices: readonly { id: string; openCents: number; status: InvoiceStatus }[] },
+): Promise<void> {
+  if (params.invoices.length === 0) return;
+  await tx.execute(sql`update invoices i set open_cents = u.open_cents, status = u.status, updated_at = now()
+    from json_to_recordset(${json(
+      params.invoices.map((i) => ({ id: i.id, open_cents: i.openCents, status: i.status })),
+    )}) as u(id uuid, open_cents bigint, status invoice_status)
+    where i.org_id = ${params.orgId} and i.id = u.id`);
+}
+
+export async function updatePaymentMatches(
+  tx: Db,
+  params: {
+    orgId: string;
+    payments: readonly {
+      id: string;
+      debtorId: string | null;
+      status: PaymentStatus;
+      reversesPaymentId?: string | null;
+    }[];
+  },
+): Promise<void> {
+  if (params.payments.length === 0) return;
+  await tx.execute(sql`update payments p set debtor_id = coalesce(u.debtor_id, p.debtor_id), status = u.status,
+      reverses_payment_id = coalesce(u.reverses_payment_id, p.reverses_payment_id)
+    from json_to_recordset(${json(
+      params.payments.map((p) => ({
+        id: p.id,
+        debtor_id: p.debtorId,
+        status: p.status,
+        reverses_payment_id: p.reversesPaymentId ?? null,
+      })),
+    )}) as u(id uuid, debtor_id uuid, status payment_status, reverses_payment_id uuid)
+    where p.org_id = ${params.orgId} and p.id = u.id`);
+}
+
+export type SuggestionWrite = {
+  paymentId: string;
+  rank: number;
+  score: number;
+  reasons: MatchReason[];
+  debtorId: string;
+  invoiceIds: string[];
+};
+
+export async function insertSuggestions(
+  tx: Db,
+  params: { orgId: string; suggestions: readonly SuggestionWrite[] },
+): Promise<void> {
+  if (params.suggestions.length === 0) return;
+  await tx.execute(sql`insert into match_suggestions (org_id, payment_id, rank, score, reasons, debtor_id, invoice_ids)
+    select ${params.orgId}, payment_id, rank, score,
+      array(select json_array_elements_text(reasons)), debtor_id,
+      array(select json_array_elements_text(invoice_ids))::uuid[]
+    from json_to_recordset(${json(
+      params.suggestions.map((s) => ({
+        payment_id: s.paymentId,
+        rank: s.rank,
+        score: s.score,
+        reasons: s.reasons,
+        debtor_id: s.debtorId,
+        invoice_ids: s.invoiceIds,
+      })),
+    )}) as s(payment_id uuid, rank smallint, score smallint, reasons json, debtor_id uuid, invoice_ids json)`);
+}
+
+export type SettledCommitment = {
+  kind: 'promise' | 'plan';
+  id: string;
+  debtorId: string;
+  status: string;
+  amountCents: number;
+  promisedDate: string | null;
+};
+
+/**
+ * Open promises and active plans touched by payments: a promise whose invoices are all paid is
+ * kept when the last payment came by the promised date, partially kept when it came later; a
+ * promise whose date has passed with its invoices paid in part is partially kept (the daily run
+ * breaks those with nothing paid). A plan whose invoices are all paid is completed.
+ * `paidDates` gives, per invoice, the date of the payment allocated to it.
+ */
+export async function settleCommitments(
+  tx: Db,
+  params: { orgId: string; paidDates: readonly { invoiceId: string; date: string }[] },
+): Promise<SettledCommitment[]> {
+  if (params.paidDates.length === 0) return [];
+  const paid = json(params.paidDates.map((p) => ({ invoice_id: p.invoiceId, date: p.date })));
+  const promises = await rows<SettledCommitment>(
+    tx,
+    sql`with paid as (
+      select invoice_id, max(date) as date from json_to_recordset(${paid}) as p(invoice_id uuid, date date)
+      group by invoice_id
+    ),
+    touched as (
+      select p.id, p.promised_date, max(paid.date) as last_paid
+      from paid join promise_invoices pi on pi.org_id = ${params.orgId} and pi.invoice_id = paid.invoice_id
+      join promises p on p.id = pi.promise_id and p.status = 'open'
+      group by p.id, p.promised_date
+    ),
+    state as (
+      select t.id, t.last_paid <= t.promised_date as in_time, bool_and(i.open_cents <= 0) as all_paid
+      from touched t join promise_invoices pi on pi.promise_id = t.id
+      join invoices i on i.id = pi.invoice_id
+      group by t.id, t.last_paid, t.promised_date
+    )
+    update promises p set status = case when s.all_paid and s.in_time then 'kept' else 'partially_kept' end::promise_status
+    from state s where p.id = s.id and (s.all_paid or not s.in_time)
+    returning 'promise' as kind, p.id, p.debtor_id as "debtorId", p.status, p.amount_cents as "amountCents",
+      p.promised_date as "promisedDate"`,
+  );
+  const plans = await rows<SettledCommitment>(
+    tx,
+    sql`with touched as (
+      select distinct pl.id
+      from json_to_recordset(${paid}) as p(invoice_id uuid, date date)
+      join payment_plan_invoices ppi on ppi.org_id = ${params.orgId} and ppi.invoice_id = p.invoice_id
+      join payment_plans pl on pl.id = ppi.plan_id and pl.status = 'active'
+    ),
+    done as (
+      select t.id from touched t join payment_plan_invoices ppi on ppi.plan_id = t.id
+      join invoices i on i.id = ppi.invoice_id
+      group by t.id having bool_and(i.open_cents <= 0)
+    )
+    update payment_plans pl set status = 'completed' from done where pl.id = done.id
+    returning 'plan' as kind, pl.id, pl.debtor_id as "debtorId", pl.status, pl.total_cents as "amountCents",
+      null as "promisedDate"`,
+  );
+  return [...promises, ...plans];
+}

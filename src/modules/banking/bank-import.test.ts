@@ -1,0 +1,293 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateOgm } from '../../core/references/ogm.js';
+import type { Database } from '../../db/client.js';
+import {
+  allocations,
+  bankEntries,
+  bankFiles,
+  debtors,
+  invoices,
+  payments,
+  promiseInvoices,
+  promises,
+  timelineEvents,
+} from '../../db/schema/index.js';
+import { createTestDatabase } from '../../test/db.js';
+import { createDebtor, createInvoice, createOrganisation } from '../../test/factories.js';
+import { testDeps } from '../imports/test-support.js';
+import { importBankStatements } from './bank-import.service.js';
+import { bankEntry, bankFile } from './test-support.js';
+
+let database: Database;
+let orgId: string;
+const actor = () => ({ orgId, userId: null, label: 'bank import (test)' });
+const run = (...files: Parameters<typeof bankFile>[]) =>
+  importBankStatements(
+    testDeps(database),
+    actor(),
+    files.map((f) => bankFile(...f)),
+  );
+
+const ogm = (seed: number) => {
+  const r = generateOgm(seed);
+  if (!r.ok) throw new Error(r.reason);
+  return r.normalized;
+};
+
+const countPayments = async () =>
+  (
+    await database.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(payments)
+      .where(eq(payments.orgId, orgId))
+  )[0]?.n;
+const invoiceRow = async (id: string) =>
+  (await database.db.select().from(invoices).where(eq(invoices.id, id)))[0];
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  orgId = (await createOrganisation(database.db, { country: 'BE' })).id;
+});
+afterAll(async () => database?.close());
+
+describe('importBankStatements', () => {
+  it('imports, matches by structured reference and by invoice number, and re-imports nothing twice', async () => {
+    const { db } = database;
+    const debtor = await createDebtor(db, { orgId, name: 'Bakkerij Peeters', country: 'BE' });
+    const byRef = await createInvoice(db, {
+      orgId,
+      debtorId: debtor.id,
+      number: '2026-0101',
+      totalCents: 12100,
+      paymentReference: `+++${ogm(101).slice(0, 3)}/${ogm(101).slice(3, 7)}/${ogm(101).slice(7)}+++`,
+    });
+    const byNumber = await createInvoice(db, {
+      orgId,
+      debtorId: debtor.id,
+      number: 'F2026-0102',
+      totalCents: 5000,
+    });
+    const entries = [
+      bankEntry({
+        amountCents: 12100,
+        counterpartyName: 'PEETERS BVBA',
+        counterpartyIban: 'BE68539007547034',
+        structuredReference: ogm(101),
+        bankReference: 'B-1',
+      }),
+      bankEntry({ amountCents: 5000, remittance: 'factuur nr. 2026 0102', bankReference: 'B-2' }),
+      bankEntry({ amountCents: 777, remittance: 'gift', bankReference: 'B-3' }),
+      bankEntry({ amountCents: -2500, remittance: 'office rent', bankReference: 'B-4' }),
+    ];
+    const first = await run(['day1.xml', [{ entries }]]);
+    expect(first).toEqual({
+      statements: 1,
+      entries: 4,
+      duplicates: 0,
+      matched: 2,
+      suggested: 0,
+      unmatched: 1,
+      errors: [],
+    });
+    expect(await invoiceRow(byRef.id)).toMatchObject({ openCents: 0, status: 'paid' });
+    expect(await invoiceRow(byNumber.id)).toMatchObject({ openCents: 0, status: 'paid' });
+    const [balance] = await db.select().from(debtors).where(eq(debtors.id, debtor.id));
+    expect(balance?.openCents).toBe(0);
+    const events = await db
+      .select({ kind: timelineEvents.kind, summary: timelineEvents.summary })
+      .from(timelineEvents)
+      .where(eq(timelineEvents.debtorId, debtor.id));
+    expect(events.map((e) => e.kind).sort()).toEqual([
+      'payment_allocated',
+      'payment_allocated',
+      'payment_recorded',
+      'payment_recorded',
+    ]);
+    expect(events.find((e) => e.summary.includes('PEETERS'))?.summary).toContain('reference');
+    // The rent paid out is a bank entry, not a payment.
+    expect(await countPayments()).toBe(3);
+
+    const again = await run(['day1-again.xml', [{ entries }]]);
+    expect(again).toMatchObject({ entries: 4, duplicates: 4, matched: 0, unmatched: 0, errors: [] });
+    expect(await countPayments()).toBe(3);
+
+    // The next day's statement repeats yesterday's last two lines (the same day) and adds one.
+    const overlap = await run([
+      'day1-2.xml',
+      [
+        {
+          entries: [
+            ...entries.slice(2),
+            bankEntry({ amountCents: 4000, remittance: 'new', bankReference: 'B-5' }),
+          ],
+        },
+      ],
+    ]);
+    expect(overlap).toMatchObject({ entries: 3, duplicates: 2, unmatched: 1 });
+    expect(await countPayments()).toBe(4);
+    const [file] = await db
+      .select()
+      .from(bankFiles)
+      .where(and(eq(bankFiles.orgId, orgId), eq(bankFiles.fileName, 'day1-2.xml')));
+    expect(file).toMatchObject({ entryCount: 3, newEntryCount: 1, duplicateCount: 2, statementCount: 1 });
+  });
+
+  it('recognises a notification and the statement of one transaction, but keeps a genuine double payment', async () => {
+    const line = {
+      amountCents: 3300,
+      bookingDate: '2026-03-03',
+      counterpartyIban: 'NL91ABNA0417164300',
+      endToEndId: 'E2E-3300',
+    };
+    const notification = await run([
+      'camt054.xml',
+      [{ entries: [bankEntry({ ...line, remittance: 'Order\n4711', bankReference: 'NTF-1' })] }],
+    ]);
+    expect(notification.duplicates).toBe(0);
+    const before = await countPayments();
+    // The statement has its own bank references and wraps the text differently, and holds the
+    // transaction twice: the debtor paid twice that day.
+    const statement = await run([
+      'camt053.xml',
+      [
+        {
+          entries: [
+            bankEntry({ ...line, remittance: 'Order 4711', bankReference: 'STM-1' }),
+            bankEntry({ ...line, remittance: 'Order 4711', bankReference: 'STM-2' }),
+          ],
+        },
+      ],
+    ]);
+    expect(statement).toMatchObject({ entries: 2, duplicates: 1 });
+    expect(await countPayments()).toBe((before ?? 0) + 1);
+  });
+
+  it('reports a broken entry, a parser error and a balance mismatch with their places, and imports the rest', async () => {
+    const report = await run([
+      'broken.sta',
+      [
+        {
+          entries: [
+            bankEntry({ amountCents: 100, remittance: 'good 1', bookingDate: '2026-03-04' }),
+            bankEntry({ amountCents: 200, remittance: 'bad date', bookingDate: '2026-02-30' }),
+            { error: 'amount "12,3,4" is not an amount' },
+            bankEntry({ amountCents: 300, remittance: 'good 2', bookingDate: '2026-03-04' }),
+          ],
+          openingCents: 0,
+          closingCents: 999,
+        },
+      ],
+    ]);
+    expect(report.errors).toEqual([
+      {
+        file: 'broken.sta',
+        entry: 'statement 1, entry 2',
+        message: 'booking date "2026-02-30" is not a date',
+      },
+      { file: 'broken.sta', entry: 'statement 1, entry 3', message: 'amount "12,3,4" is not an amount' },
+      {
+        file: 'broken.sta',
+        entry: 'statement 1',
+        message: 'the balances do not add up: opening 0.00 + entries 6.00 is not the closing balance 9.99',
+      },
+    ]);
+    expect(report).toMatchObject({ entries: 3, unmatched: 2 });
+    const stored = await database.db
+      .select({ remittance: bankEntries.remittance })
+      .from(bankEntries)
+      .where(and(eq(bankEntries.orgId, orgId), eq(bankEntries.bookingDate, '2026-03-04')));
+    expect(stored.map((s) => s.remittance).sort()).toEqual(['good 1', 'good 2']);
+  });
+
+  it('takes a returned direct debit back: its invoice reopens', async () => {
+    const { db } = database;
+    const debtor = await createDebtor(db, { orgId, name: 'Garage Janssens', country: 'BE' });
+    const invoice = await createInvoice(db, {
+      orgId,
+      debtorId: debtor.id,
+      number: '2026-0201',
+      totalCents: 8000,
+      paymentReference: ogm(201),
+    });
+    const paid = {
+      counterpartyIban: 'BE71096123456769',
+      endToEndId: 'DD-2026-0201',
+      structuredReference: ogm(201),
+    };
+    await run([
+      'dd.xml',
+      [{ entries: [bankEntry({ amountCents: 8000, bookingDate: '2026-03-05', ...paid })] }],
+    ]);
+    expect(await invoiceRow(invoice.id)).toMatchObject({ openCents: 0, status: 'paid' });
+    const returned = await run([
+      'return.xml',
+      [
+        {
+          entries: [
+            bankEntry({
+              amountCents: -8000,
+              bookingDate: '2026-03-09',
+              isReversal: true,
+              returnReason: 'MD06',
+              ...paid,
+            }),
+          ],
+        },
+      ],
+    ]);
+    expect(returned).toMatchObject({ matched: 1, unmatched: 0 });
+    expect(await invoiceRow(invoice.id)).toMatchObject({ openCents: 8000, status: 'open' });
+    const debtorPayments = await db
+      .select({ amount: payments.amountCents, status: payments.status })
+      .from(payments)
+      .where(eq(payments.debtorId, debtor.id))
+      .orderBy(payments.date);
+    expect(debtorPayments).toEqual([
+      { amount: 8000, status: 'reversed' },
+      { amount: -8000, status: 'allocated' },
+    ]);
+    const net = await db
+      .select({ total: sql<number>`sum(${allocations.amountCents})::int` })
+      .from(allocations)
+      .where(eq(allocations.invoiceId, invoice.id));
+    expect(net[0]?.total).toBe(0);
+  });
+
+  it('keeps a promise when the statement brings its payment by the promised date', async () => {
+    const { db } = database;
+    const debtor = await createDebtor(db, { orgId, name: 'Drukkerij Maes', country: 'BE' });
+    const invoice = await createInvoice(db, {
+      orgId,
+      debtorId: debtor.id,
+      number: '2026-0301',
+      totalCents: 45000,
+      paymentReference: ogm(301),
+    });
+    const [promise] = await db
+      .insert(promises)
+      .values({ orgId, debtorId: debtor.id, amountCents: 45000, promisedDate: '2026-03-10' })
+      .returning();
+    if (!promise) throw new Error('no promise');
+    await db.insert(promiseInvoices).values({ orgId, promiseId: promise.id, invoiceId: invoice.id });
+    await run([
+      'promise.xml',
+      [
+        {
+          entries: [
+            bankEntry({ amountCents: 45000, bookingDate: '2026-03-09', remittance: `+++${ogm(301)}+++` }),
+          ],
+        },
+      ],
+    ]);
+    const [after] = await db.select().from(promises).where(eq(promises.id, promise.id));
+    expect(after?.status).toBe('kept');
+    const kinds = await db
+      .select({ kind: timelineEvents.kind, summary: timelineEvents.summary })
+      .from(timelineEvents)
+      .where(and(eq(timelineEvents.debtorId, debtor.id), eq(timelineEvents.kind, 'promise_status_changed')));
+    expect(kinds).toEqual([
+      { kind: 'promise_status_changed', summary: 'Promise of 450.00 by 2026-03-10 kept' },
+    ]);
+  });
+});

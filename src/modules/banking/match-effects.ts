@@ -1,0 +1,179 @@
+/**
+ * What allocating a batch of bank payments changes, gathered in memory while the batch is matched
+ * and written at the end in a few set-based statements, in the caller's transaction: allocations,
+ * invoice open amounts and statuses (through the invoice state machine), payments, suggestions,
+ * timeline events, debtor balances, and the promises and plans the payments settle.
+ */
+import type { CalendarDate } from '../../core/calendar-date.js';
+import type { PaymentStatus } from '../../core/ledger/enums.js';
+import { transitionInvoice } from '../../core/ledger/invoice-status.js';
+import { formatCents } from '../../core/money.js';
+import type { Db } from '../../db/client.js';
+import { appendTimelineSet } from '../imports/imports.repo.js';
+import { refreshDebtorBalances } from '../ledger/balances.repo.js';
+import { findInvoicesWithOpenDispute } from '../ledger/invoices.repo.js';
+import type { TimelineEntry } from '../ledger/timeline.repo.js';
+import {
+  insertAllocationSet,
+  insertSuggestions,
+  type SettledCommitment,
+  type SuggestionWrite,
+  settleCommitments,
+  updateInvoiceAmounts,
+  updatePaymentMatches,
+} from './allocation-writes.repo.js';
+import type { LedgerItem } from './matching.repo.js';
+
+export type MatchActor = { userId: string | null; label: string };
+export type MatchContext = { orgId: string; today: CalendarDate; threshold: number; actor: MatchActor };
+
+type PaymentChange = {
+  id: string;
+  debtorId: string | null;
+  status: PaymentStatus;
+  reversesPaymentId?: string | null;
+};
+
+export class MatchWrites {
+  /** Every invoice the batch has seen, with its open amount as the batch leaves it. */
+  readonly items = new Map<string, LedgerItem>();
+  private readonly statusBefore = new Map<string, LedgerItem['status']>();
+  private readonly changed = new Set<string>();
+  private allocations: { paymentId: string; invoiceId: string; amountCents: number; date: string }[] = [];
+  private payments: PaymentChange[] = [];
+  private suggestions: SuggestionWrite[] = [];
+  private timeline: TimelineEntry[] = [];
+  private readonly debtors = new Set<string>();
+  private paidDates: { invoiceId: string; date: string }[] = [];
+
+  constructor(private readonly ctx: MatchContext) {}
+
+  remember(item: LedgerItem): LedgerItem {
+    const known = this.items.get(item.id);
+    if (known) return known;
+    // Only the ledger fields: callers pass query rows that carry more.
+    const { id, debtorId, number, kind, openCents, totalCents, dueDate, currency, status } = item;
+    this.items.set(id, { id, debtorId, number, kind, openCents, totalCents, dueDate, currency, status });
+    this.statusBefore.set(item.id, item.status);
+    return this.items.get(item.id) as LedgerItem;
+  }
+
+  /** Allocates (negative amounts take back) and records the events on the debtor's timeline. */
+  allocate(
+    payment: { id: string; date: string; amountCents: number; debtorId: string; summary: string },
+    allocations: readonly { invoiceId: string; amountCents: number }[],
+    extra: { status: PaymentStatus; reversesPaymentId?: string; data: Record<string, unknown> },
+  ): void {
+    const who = {
+      orgId: this.ctx.orgId,
+      debtorId: payment.debtorId,
+      actorUserId: this.ctx.actor.userId,
+      actorLabel: this.ctx.actor.label,
+    };
+    this.timeline.push({
+      ...who,
+      kind: payment.amountCents < 0 ? 'payment_reversed' : 'payment_recorded',
+      summary: payment.summary,
+      data: {
+        paymentId: payment.id,
+        amount: formatCents(payment.amountCents),
+        date: payment.date,
+        ...extra.data,
+      },
+    });
+    for (const a of allocations) {
+      const item = this.items.get(a.invoiceId);
+      if (!item) throw new Error(`invoice ${a.invoiceId} was not loaded`);
+      item.openCents -= a.amountCents;
+      this.changed.add(item.id);
+      this.allocations.push({
+        paymentId: payment.id,
+        invoiceId: item.id,
+        amountCents: a.amountCents,
+        date: payment.date,
+      });
+      if (a.amountCents > 0) this.paidDates.push({ invoiceId: item.id, date: payment.date });
+      this.timeline.push({
+        ...who,
+        invoiceId: item.id,
+        kind: 'payment_allocated',
+        summary: `${formatCents(a.amountCents)} ${a.amountCents < 0 ? 'taken back from' : 'allocated to'} ${
+          item.kind === 'credit_note' ? 'credit note' : 'invoice'
+        } ${item.number}; ${formatCents(item.openCents)} still open`,
+        data: {
+          paymentId: payment.id,
+          amount: formatCents(a.amountCents),
+          open: formatCents(item.openCents),
+        },
+      });
+    }
+    this.payments.push({
+      id: payment.id,
+      debtorId: payment.debtorId,
+      status: extra.status,
+      ...(extra.reversesPaymentId ? { reversesPaymentId: extra.reversesPaymentId } : {}),
+    });
+    this.debtors.add(payment.debtorId);
+  }
+
+  setPaymentStatus(change: PaymentChange): void {
+    this.payments.push(change);
+  }
+
+  suggest(suggestions: readonly SuggestionWrite[]): void {
+    this.suggestions.push(...suggestions);
+  }
+
+  /** Writes everything gathered so far; the batch can go on (reversals see these allocations). */
+  async flush(tx: Db): Promise<SettledCommitment[]> {
+    const { orgId } = this.ctx;
+    const disputed = await findInvoicesWithOpenDispute(tx, { orgId, invoiceIds: [...this.changed] });
+    const invoiceUpdates = [...this.changed].map((id) => {
+      const item = this.items.get(id) as LedgerItem;
+      const next = transitionInvoice(this.statusBefore.get(id) ?? item.status, {
+        type: 'payment_allocated',
+        amounts: { kind: item.kind, totalCents: item.totalCents, openCents: item.openCents },
+        hasOpenDispute: disputed.has(id),
+      });
+      // Written-off invoices are never loaded for matching, so the machine accepts every change here.
+      if (!next.ok) throw new Error(`invoice ${item.number}: ${next.reason}`);
+      item.status = next.status;
+      this.statusBefore.set(id, next.status);
+      return { id, openCents: item.openCents, status: next.status };
+    });
+    await insertAllocationSet(tx, { orgId, createdBy: this.ctx.actor.userId, allocations: this.allocations });
+    await updateInvoiceAmounts(tx, { orgId, invoices: invoiceUpdates });
+    await updatePaymentMatches(tx, { orgId, payments: this.payments });
+    await insertSuggestions(tx, { orgId, suggestions: this.suggestions });
+    const settled = await settleCommitments(tx, { orgId, paidDates: this.paidDates });
+    this.timeline.push(...settled.map((c) => this.commitmentEvent(c)));
+    await appendTimelineSet(tx, this.timeline);
+    if (this.debtors.size > 0) {
+      await refreshDebtorBalances(tx, { orgId, today: this.ctx.today, debtorIds: [...this.debtors] });
+    }
+    this.changed.clear();
+    this.allocations = [];
+    this.payments = [];
+    this.suggestions = [];
+    this.timeline = [];
+    this.paidDates = [];
+    this.debtors.clear();
+    return settled;
+  }
+
+  private commitmentEvent(c: SettledCommitment): TimelineEntry {
+    const what =
+      c.kind === 'promise'
+        ? `Promise of ${formatCents(c.amountCents)} by ${c.promisedDate} ${c.status === 'kept' ? 'kept' : 'partially kept'}`
+        : `Payment plan of ${formatCents(c.amountCents)} completed: all its invoices are paid`;
+    return {
+      orgId: this.ctx.orgId,
+      debtorId: c.debtorId,
+      kind: c.kind === 'promise' ? 'promise_status_changed' : 'plan_status_changed',
+      actorUserId: this.ctx.actor.userId,
+      actorLabel: this.ctx.actor.label,
+      summary: what,
+      data: { [c.kind === 'promise' ? 'promiseId' : 'planId']: c.id, status: c.status },
+    };
+  }
+}

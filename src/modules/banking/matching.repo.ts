@@ -1,0 +1,140 @@
+import { sql } from 'drizzle-orm';
+import type { InvoiceStatus } from '../../core/ledger/enums.js';
+import type { OpenItem } from '../../core/matching/allocation.js';
+import type { Db } from '../../db/client.js';
+import { json, rows } from './sql.js';
+
+/**
+ * The set-based lookups of the matching: every function takes the keys of a whole batch of entries
+ * as one JSON parameter and joins them to invoices, payments or debtors by index. Invoices found
+ * are locked (FOR UPDATE) because the same transaction allocates to them.
+ */
+
+export type KeyLookup = { ord: number; kind: 'reference' | 'number'; key: string };
+/** An invoice or credit note as the matching holds it while it allocates a batch. */
+export type LedgerItem = OpenItem & { currency: string; status: InvoiceStatus };
+export type InvoiceHit = LedgerItem & { ord: number; lookup: KeyLookup['kind']; key: string };
+
+const ITEM_COLUMNS = sql.raw(`i.id, i.debtor_id as "debtorId", i.number, i.kind, i.open_cents as "openCents",
+  i.total_cents as "totalCents", i.due_date as "dueDate", i.currency, i.status`);
+
+/** Invoices and credit notes whose payment reference or number key equals an entry's key. */
+export async function findInvoicesByKeys(
+  tx: Db,
+  params: { orgId: string; lookups: readonly KeyLookup[] },
+): Promise<InvoiceHit[]> {
+  if (params.lookups.length === 0) return [];
+  const input = json(params.lookups);
+  // Two index lookups (reference key, number key) rather than one OR that no index serves.
+  return rows<InvoiceHit>(
+    tx,
+    sql`with k as materialized (
+      select * from json_to_recordset(${input}) as k(ord integer, kind text, key text)
+    ),
+    hits as (
+      select k.ord, k.kind, k.key, i.id from k
+      join invoices i on i.org_id = ${params.orgId} and i.payment_reference_key = k.key
+      where k.kind = 'reference'
+      union all
+      select k.ord, k.kind, k.key, i.id from k
+      join invoices i on i.org_id = ${params.orgId} and i.number_key = k.key
+      where k.kind = 'number'
+    )
+    select h.ord, h.kind as lookup, h.key, ${ITEM_COLUMNS}
+    from hits h join invoices i on i.id = h.id
+    where i.status <> 'written_off'
+    for update of i`,
+  );
+}
+
+/** Which debtors each IBAN paid for before (payments allocated to them, not taken back). */
+export async function findDebtorsByIban(
+  tx: Db,
+  params: { orgId: string; ibans: readonly string[] },
+): Promise<{ iban: string; debtorId: string }[]> {
+  if (params.ibans.length === 0) return [];
+  return rows(
+    tx,
+    sql`select distinct p.counterparty_iban as iban, p.debtor_id as "debtorId"
+    from json_array_elements_text(${json(params.ibans)}) as k(iban)
+    join payments p on p.org_id = ${params.orgId} and p.counterparty_iban = k.iban
+      and p.debtor_id is not null
+    where p.status in ('allocated', 'partially_allocated')`,
+  );
+}
+
+/** Up to three debtors per name whose own name resembles it (trigram similarity). */
+export async function findDebtorsByName(
+  tx: Db,
+  params: { orgId: string; names: readonly string[] },
+): Promise<{ name: string; debtorId: string; similarity: number }[]> {
+  if (params.names.length === 0) return [];
+  return rows(
+    tx,
+    sql`select k.name, d.id as "debtorId", d.similarity
+    from json_array_elements_text(${json(params.names)}) as k(name)
+    cross join lateral (
+      select d.id, similarity(lower(d.name), k.name)::float8 as similarity
+      from debtors d
+      where d.org_id = ${params.orgId} and lower(d.name) % k.name
+      order by similarity desc limit 3
+    ) d`,
+  );
+}
+
+/** The open invoices and credit notes of debtors (only the credit notes when asked), locked. */
+export async function findOpenItems(
+  tx: Db,
+  params: { orgId: string; debtorIds: readonly string[]; creditNotesOnly: boolean },
+): Promise<LedgerItem[]> {
+  if (params.debtorIds.length === 0) return [];
+  return rows(
+    tx,
+    sql`select ${ITEM_COLUMNS}
+    from json_array_elements_text(${json(params.debtorIds)}) as k(debtor_id)
+    join invoices i on i.org_id = ${params.orgId} and i.debtor_id = k.debtor_id::uuid
+    where i.open_cents <> 0 and i.status <> 'written_off'
+      ${params.creditNotesOnly ? sql`and i.kind = 'credit_note'` : sql``}
+    for update of i`,
+  );
+}
+
+export type ReversibleSearch = {
+  amountCents: number;
+  bookingDate: string;
+  counterpartyIban: string | null;
+  endToEndId: string | null;
+  structuredReference: string | null;
+  remittance: string | null;
+};
+
+/**
+ * The earlier payment a reversal or returned direct debit takes back: the same amount received on
+ * or before its date from the same account, recognised by its end-to-end id, else its reference
+ * or text, else (only the account given) the latest such payment. Not one already taken back.
+ */
+export async function findReversedPayment(
+  tx: Db,
+  params: { orgId: string; search: ReversibleSearch },
+): Promise<{ id: string; debtorId: string | null; date: string } | undefined> {
+  const s = params.search;
+  const identifiers = [
+    s.endToEndId ? sql`b.end_to_end_id = ${s.endToEndId}` : undefined,
+    s.structuredReference ? sql`p.reference = ${s.structuredReference}` : undefined,
+    s.remittance ? sql`p.remittance = ${s.remittance}` : undefined,
+  ].filter((c) => c !== undefined);
+  if (identifiers.length === 0 && !s.counterpartyIban) return undefined;
+  const [found] = await rows<{ id: string; debtorId: string | null; date: string }>(
+    tx,
+    sql`select p.id, p.debtor_id as "debtorId", p.date
+    from payments p left join bank_entries b on b.payment_id = p.id
+    where p.org_id = ${params.orgId} and p.amount_cents = ${s.amountCents} and p.date <= ${s.bookingDate}::date
+      and p.status not in ('reversed', 'refunded') and p.amount_cents > 0
+      ${s.counterpartyIban ? sql`and p.counterparty_iban = ${s.counterpartyIban}` : sql``}
+      ${identifiers.length > 0 ? sql`and (${sql.join(identifiers, sql` or `)})` : sql``}
+    order by p.date desc, p.created_at desc
+    limit 1
+    for update of p`,
+  );
+  return found;
+}

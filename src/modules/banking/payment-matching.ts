@@ -1,0 +1,258 @@
+/**
+ * Matches a batch of new bank payments to the ledger, in the import's transaction: the keys of
+ * every entry go to the database in one lookup per kind (references and invoice numbers, IBANs
+ * learned from earlier payments, names), the pure core scores the candidates, the best match is
+ * allocated when it reaches the organisation's threshold and the rest is stored as suggestions.
+ * Reversals and returned direct debits then take back the payments they refer to.
+ */
+import { extractEntryKeys } from '../../core/matching/entry-keys.js';
+import {
+  type MatchProposal,
+  type NamedInvoice,
+  pickAutomaticMatch,
+  proposeMatches,
+} from '../../core/matching/match-proposals.js';
+import { formatCents } from '../../core/money.js';
+import type { Db } from '../../db/client.js';
+import { lockInvoices } from '../ledger/invoices.repo.js';
+import { findAllocationsOfPayments } from '../ledger/payments.repo.js';
+import type { NewBankPayment } from './bank-import.repo.js';
+import { type MatchContext, MatchWrites } from './match-effects.js';
+import {
+  findDebtorsByIban,
+  findDebtorsByName,
+  findInvoicesByKeys,
+  findOpenItems,
+  findReversedPayment,
+  type KeyLookup,
+} from './matching.repo.js';
+
+export type MatchCounts = { matched: number; suggested: number; unmatched: number };
+
+const MAX_SUGGESTIONS = 3;
+
+export async function matchBankPayments(
+  tx: Db,
+  ctx: MatchContext,
+  entries: readonly NewBankPayment[],
+): Promise<MatchCounts> {
+  const counts: MatchCounts = { matched: 0, suggested: 0, unmatched: 0 };
+  const writes = new MatchWrites(ctx);
+  const credits = entries.filter((e) => e.paymentId && e.amountCents > 0);
+  await matchCredits(tx, ctx, writes, credits, counts);
+  await writes.flush(tx);
+  for (const reversal of entries.filter((e) => e.paymentId && e.amountCents < 0)) {
+    await takeBack(tx, ctx, writes, reversal, counts);
+  }
+  await writes.flush(tx);
+  return counts;
+}
+
+async function matchCredits(
+  tx: Db,
+  ctx: MatchContext,
+  writes: MatchWrites,
+  credits: readonly NewBankPayment[],
+  counts: MatchCounts,
+): Promise<void> {
+  if (credits.length === 0) return;
+  const lookups: KeyLookup[] = credits.flatMap((entry, ord) => {
+    const keys = extractEntryKeys(entry);
+    return [
+      ...keys.references.map((r) => ({ ord, kind: 'reference' as const, key: r.key })),
+      ...keys.numbers.map((key) => ({ ord, kind: 'number' as const, key })),
+    ];
+  });
+  const inTextByOrd = new Map(
+    credits.map((entry, ord) => [
+      ord,
+      new Set(
+        extractEntryKeys(entry)
+          .references.filter((r) => r.inText)
+          .map((r) => r.key),
+      ),
+    ]),
+  );
+  const named = new Map<number, NamedInvoice[]>();
+  for (const hit of await findInvoicesByKeys(tx, { orgId: ctx.orgId, lookups })) {
+    const entry = credits[hit.ord];
+    if (!entry || hit.currency !== entry.currency) continue;
+    const item = writes.remember(hit);
+    const list = named.get(hit.ord) ?? [];
+    list.push({
+      item,
+      via: hit.lookup === 'reference' ? 'reference' : 'invoice_number',
+      inText: hit.lookup === 'reference' && (inTextByOrd.get(hit.ord)?.has(hit.key) ?? false),
+      keyLength: hit.key.length,
+    });
+    named.set(hit.ord, list);
+  }
+
+  const ibans = [...new Set(credits.flatMap((e) => (e.counterpartyIban ? [e.counterpartyIban] : [])))];
+  const debtorsOfIban = new Map<string, string[]>();
+  for (const row of await findDebtorsByIban(tx, { orgId: ctx.orgId, ibans })) {
+    debtorsOfIban.set(row.iban, [...(debtorsOfIban.get(row.iban) ?? []), row.debtorId]);
+  }
+  const nameKey = (name: string | null) => name?.trim().toLowerCase() ?? '';
+  const names = [
+    ...new Set(
+      credits
+        .filter((e, ord) => !named.has(ord) && nameKey(e.counterpartyName) !== '')
+        .map((e) => nameKey(e.counterpartyName)),
+    ),
+  ];
+  const debtorsOfName = new Map<string, { debtorId: string; similarity: number }[]>();
+  for (const row of await findDebtorsByName(tx, { orgId: ctx.orgId, names })) {
+    debtorsOfName.set(row.name, [...(debtorsOfName.get(row.name) ?? []), row]);
+  }
+
+  // Everything open of the debtors the payer may be; only the credit notes of debtors already named.
+  const payerDebtors = new Set<string>();
+  credits.forEach((e, ord) => {
+    if (named.has(ord)) return;
+    for (const id of debtorsOfIban.get(e.counterpartyIban ?? '') ?? []) payerDebtors.add(id);
+    for (const d of debtorsOfName.get(nameKey(e.counterpartyName)) ?? []) payerDebtors.add(d.debtorId);
+  });
+  const namedDebtors = new Set([...named.values()].flatMap((hits) => hits.map((h) => h.item.debtorId)));
+  const itemsOfDebtor = new Map<string, Set<string>>();
+  const loaded = [
+    ...(await findOpenItems(tx, { orgId: ctx.orgId, debtorIds: [...payerDebtors], creditNotesOnly: false })),
+    ...(await findOpenItems(tx, {
+      orgId: ctx.orgId,
+      debtorIds: [...namedDebtors].filter((d) => !payerDebtors.has(d)),
+      creditNotesOnly: true,
+    })),
+  ];
+  for (const item of loaded) {
+    writes.remember(item);
+    const set = itemsOfDebtor.get(item.debtorId) ?? new Set<string>();
+    set.add(item.id);
+    itemsOfDebtor.set(item.debtorId, set);
+  }
+
+  credits.forEach((entry, ord) => {
+    const paymentId = entry.paymentId as string;
+    const proposals = proposeMatches({
+      amountCents: entry.amountCents,
+      named: named.get(ord) ?? [],
+      ibanDebtorIds: debtorsOfIban.get(entry.counterpartyIban ?? '') ?? [],
+      nameDebtors: debtorsOfName.get(nameKey(entry.counterpartyName)) ?? [],
+      openItemsOf: (debtorId) =>
+        [...(itemsOfDebtor.get(debtorId) ?? [])].flatMap((id) => {
+          const item = writes.items.get(id);
+          return item && item.currency === entry.currency ? [item] : [];
+        }),
+    });
+    const auto = pickAutomaticMatch(proposals, ctx.threshold);
+    if (auto) {
+      allocateCredit(writes, entry, paymentId, auto);
+      counts.matched++;
+    } else if (proposals.length > 0) {
+      writes.suggest(
+        proposals.slice(0, MAX_SUGGESTIONS).map((p, rank) => ({
+          paymentId,
+          rank: rank + 1,
+          score: p.score,
+          reasons: p.reasons,
+          debtorId: p.debtorId,
+          invoiceIds: p.allocations.map((a) => a.invoiceId),
+        })),
+      );
+      counts.suggested++;
+    } else {
+      counts.unmatched++;
+    }
+  });
+}
+
+function allocateCredit(
+  writes: MatchWrites,
+  entry: NewBankPayment,
+  paymentId: string,
+  match: MatchProposal,
+): void {
+  const allocated = match.allocations.reduce((sum, a) => sum + a.amountCents, 0);
+  const numbers = match.allocations.map((a) => writes.items.get(a.invoiceId)?.number ?? a.invoiceId);
+  const from = entry.counterpartyName ? ` from ${entry.counterpartyName}` : '';
+  writes.allocate(
+    {
+      id: paymentId,
+      date: entry.bookingDate,
+      amountCents: entry.amountCents,
+      debtorId: match.debtorId,
+      summary: `Payment of ${formatCents(entry.amountCents)} received on ${entry.bookingDate}${from}, matched to ${numbers.join(
+        ', ',
+      )} (${match.reasons.join(', ')}, score ${match.score})${
+        allocated < entry.amountCents ? `; ${formatCents(entry.amountCents - allocated)} left as credit` : ''
+      }`,
+    },
+    match.allocations,
+    {
+      status: allocated === entry.amountCents ? 'allocated' : 'partially_allocated',
+      data: { score: match.score, reasons: match.reasons },
+    },
+  );
+}
+
+/**
+ * A negative payment (reversal, returned direct debit): find the payment it takes back, undo that
+ * payment's allocations with opposite ones (the invoices reopen) and mark it reversed.
+ */
+async function takeBack(
+  tx: Db,
+  ctx: MatchContext,
+  writes: MatchWrites,
+  entry: NewBankPayment,
+  counts: MatchCounts,
+): Promise<void> {
+  const paymentId = entry.paymentId as string;
+  const original = await findReversedPayment(tx, {
+    orgId: ctx.orgId,
+    search: {
+      amountCents: -entry.amountCents,
+      bookingDate: entry.bookingDate,
+      counterpartyIban: entry.counterpartyIban,
+      endToEndId: entry.endToEndId,
+      structuredReference: entry.structuredReference,
+      remittance: entry.remittance,
+    },
+  });
+  if (!original) {
+    counts.unmatched++;
+    return;
+  }
+  const earlier = await findAllocationsOfPayments(tx, { orgId: ctx.orgId, paymentIds: [original.id] });
+  const netByInvoice = new Map<string, number>();
+  for (const a of earlier)
+    netByInvoice.set(a.invoiceId, (netByInvoice.get(a.invoiceId) ?? 0) + a.amountCents);
+  const invoices = await lockInvoices(tx, { orgId: ctx.orgId, invoiceIds: [...netByInvoice.keys()] });
+  for (const invoice of invoices) writes.remember(invoice);
+  const reopen = [...netByInvoice]
+    .filter(([id, cents]) => cents !== 0 && writes.items.get(id)?.status !== 'written_off')
+    .map(([invoiceId, cents]) => ({ invoiceId, amountCents: -cents }));
+  writes.setPaymentStatus({ id: original.id, debtorId: original.debtorId, status: 'reversed' });
+  const reason = entry.returnReason ? ` (reason ${entry.returnReason})` : '';
+  if (original.debtorId) {
+    writes.allocate(
+      {
+        id: paymentId,
+        date: entry.bookingDate,
+        amountCents: entry.amountCents,
+        debtorId: original.debtorId,
+        summary: `Payment of ${formatCents(-entry.amountCents)} of ${original.date} taken back by the bank on ${
+          entry.bookingDate
+        }${reason}${reopen.length > 0 ? `; ${reopen.length} invoice(s) reopened` : ''}`,
+      },
+      reopen,
+      { status: 'allocated', reversesPaymentId: original.id, data: { reversedPaymentId: original.id } },
+    );
+  } else {
+    writes.setPaymentStatus({
+      id: paymentId,
+      debtorId: null,
+      status: 'allocated',
+      reversesPaymentId: original.id,
+    });
+  }
+  counts.matched++;
+}
