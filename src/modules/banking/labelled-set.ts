@@ -5,6 +5,7 @@
  * kind of reference, several invoices at once, partly, too much, with a typo in the reference,
  * by invoice number in free text, from unknown accounts, and lines that pay nothing of ours.
  */
+import { assertNever } from '../../core/errors.js';
 import { generateBetalingskenmerk } from '../../core/references/betalingskenmerk.js';
 import {
   formatCreditorReference,
@@ -226,6 +227,8 @@ export function generateLabelledSet(debtorCount: number) {
           [],
         );
       }
+      default:
+        return assertNever(scenario, 'labelled scenario');
     }
   });
   return { debtors, history, lines };
