@@ -83,6 +83,7 @@ async function defaultRegistrations(): Promise<CliRegistration[]> {
     (await import('./serve.cli.js')).serveCli,
     (await import('./serve.cli.js')).workerCli,
     (await import('./modules/imports/imports.cli.js')).registerImportExportCommands,
+    (await import('./modules/banking/banking.cli.js')).bankingCli,
     (await import('./modules/dunning/calc.cli.js')).calcCli,
     (await import('./modules/dunning/dunning.cli.js')).dunningCli,
   ];
