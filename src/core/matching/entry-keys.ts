@@ -23,8 +23,9 @@ const MAX_KEY_LENGTH = 24;
 const ACCOUNT_OR_RF = /(?<![0-9A-Z])[A-Z]{2}\d{2}(?: ?[0-9A-Z]{4}){2,8}(?: ?[0-9A-Z]{1,3})?(?![0-9A-Z])/gi;
 const OGM_SHAPE = /[+*]{3}[^+*]*[+*]{3}|\d{3}\s*\/\s*\d{4}\s*\/\s*\d{5}/g;
 const TOKEN_SEPARATORS = /[\s,;:()&+*]+/;
-const DATE = /^(\d{1,2}[-./]\d{1,2}[-./]\d{2,4}|\d{4}-\d{2}-\d{2})$/;
-const AMOUNT = /^(EUR|€)?\d{1,3}([.,]?\d{3})*[.,]\d{2}$/i;
+// Dates and amounts are masked before the text is cut at commas: `125,00` is not `125` and `00`.
+const DATE = /(?<![0-9])(\d{1,2}[-./]\d{1,2}[-./]\d{2,4}|\d{4}-\d{2}-\d{2})(?![0-9])/g;
+const AMOUNT = /(?<![0-9A-Z.,])(EUR\s?|€\s?)?\d{1,3}([.\s]\d{3})*[.,]\d{2}(?![0-9])/gi;
 // Long bare digit runs are references (or their typos), not invoice numbers.
 const LONG_DIGITS = /^\d{12,}$/;
 
@@ -59,13 +60,15 @@ function addNumberKeys(text: string, into: Set<string>): void {
   const tokens = text
     .replace(ACCOUNT_OR_RF, ' ')
     .replace(OGM_SHAPE, ' ')
+    .replace(DATE, ' ')
+    .replace(AMOUNT, ' ')
     .split(TOKEN_SEPARATORS)
-    .filter((t) => t !== '' && !DATE.test(t) && !AMOUNT.test(t));
+    .filter((t) => t !== '');
   for (let first = 0; first < tokens.length; first++) {
     let joined = '';
     for (let last = first; last < Math.min(tokens.length, first + MAX_WINDOW); last++) {
       joined += tokens[last];
-      if (!/\d/.test(joined)) continue;
+      if (!/\d/.test(joined) || LONG_DIGITS.test(joined.replace(/[^0-9A-Za-z]/g, ''))) continue;
       const key = invoiceNumberKey(joined);
       if (key && isPlausibleNumberKey(key)) into.add(key);
     }
@@ -73,4 +76,4 @@ function addNumberKeys(text: string, into: Set<string>): void {
 }
 
 const isPlausibleNumberKey = (key: string) =>
-  key.length >= MIN_KEY_LENGTH && key.length <= MAX_KEY_LENGTH && /\d/.test(key) && !LONG_DIGITS.test(key);
+  key.length >= MIN_KEY_LENGTH && key.length <= MAX_KEY_LENGTH && /\d/.test(key);

@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { invoiceNumberKey, paymentReferenceKey } from '../../core/matching/keys.js';
 import { generateOgm } from '../../core/references/ogm.js';
 import type { Database } from '../../db/client.js';
 import {
@@ -289,5 +290,23 @@ describe('importBankStatements', () => {
     expect(kinds).toEqual([
       { kind: 'promise_status_changed', summary: 'Promise of 450.00 by 2026-03-10 kept' },
     ]);
+  });
+
+  it('derives the same invoice keys in the database as the matching does in code', async () => {
+    const debtor = await createDebtor(database.db, { orgId, country: 'BE' });
+    const samples = [
+      ['F2024-00123', '+++000/0000/04242+++'],
+      ['Factuurnr. 0042-A', 'rf18 5390 0754 7034'],
+      ['INV/2026/0007', '5000 0567 8901 2345'],
+      ['FACTUUR', ' - '],
+      ['nº 17', null],
+    ] as const;
+    for (const [number, paymentReference] of samples) {
+      const row = await createInvoice(database.db, { orgId, debtorId: debtor.id, number, paymentReference });
+      expect([row.numberKey, row.paymentReferenceKey]).toEqual([
+        invoiceNumberKey(number),
+        paymentReference === null ? null : paymentReferenceKey(paymentReference),
+      ]);
+    }
   });
 });
