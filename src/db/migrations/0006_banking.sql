@@ -105,4 +105,5 @@ CREATE UNIQUE INDEX "match_suggestions_payment_rank_idx" ON "match_suggestions" 
 ALTER TABLE "payments" ADD CONSTRAINT "payments_reverses_payment_id_payments_id_fk" FOREIGN KEY ("reverses_payment_id") REFERENCES "public"."payments"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "invoices_org_reference_key_idx" ON "invoices" USING btree ("org_id","payment_reference_key") WHERE "invoices"."payment_reference_key" is not null;--> statement-breakpoint
 CREATE INDEX "invoices_org_number_key_idx" ON "invoices" USING btree ("org_id","number_key");--> statement-breakpoint
+CREATE INDEX "invoices_org_open_amount_idx" ON "invoices" USING btree ("org_id","open_cents") WHERE "invoices"."open_cents" > 0;--> statement-breakpoint
 CREATE INDEX "payments_org_iban_idx" ON "payments" USING btree ("org_id","counterparty_iban","debtor_id") WHERE "payments"."counterparty_iban" is not null and "payments"."debtor_id" is not null;

@@ -166,6 +166,8 @@ export const invoices = pgTable(
       .on(t.orgId, t.paymentReferenceKey)
       .where(sql`${t.paymentReferenceKey} is not null`),
     index('invoices_org_number_key_idx').on(t.orgId, t.numberKey),
+    // A payment that names nothing is matched by its amount among open invoices.
+    index('invoices_org_open_amount_idx').on(t.orgId, t.openCents).where(sql`${t.openCents} > 0`),
     check('invoices_open_within_total', sql`abs(${t.openCents}) <= abs(${t.totalCents})`),
     check('invoices_credit_note_sign', sql`${t.kind} = 'invoice' or ${t.totalCents} <= 0`),
   ],

@@ -63,22 +63,28 @@ export async function findDebtorsByIban(
   );
 }
 
-/** Up to three debtors per name whose own name resembles it (trigram similarity). */
-export async function findDebtorsByName(
+/**
+ * For payments that name nothing: debtors with an open invoice of exactly the amount whose name
+ * resembles the payer's (trigram similarity at least 0.3), up to three per payment. Found by the
+ * amount first (an index on open amounts), so no name is compared with every debtor.
+ */
+export async function findDebtorsByNameAndAmount(
   tx: Db,
-  params: { orgId: string; names: readonly string[] },
-): Promise<{ name: string; debtorId: string; similarity: number }[]> {
-  if (params.names.length === 0) return [];
+  params: { orgId: string; payers: readonly { ord: number; name: string; amountCents: number }[] },
+): Promise<{ ord: number; debtorId: string; similarity: number }[]> {
+  if (params.payers.length === 0) return [];
   return rows(
     tx,
-    sql`select k.name, d.id as "debtorId", d.similarity
-    from json_array_elements_text(${json(params.names)}) as k(name)
+    sql`select k.ord, m.debtor_id as "debtorId", m.similarity
+    from json_to_recordset(${json(params.payers.map((p) => ({ ord: p.ord, name: p.name, amount_cents: p.amountCents })))})
+      as k(ord integer, name text, amount_cents bigint)
     cross join lateral (
-      select d.id, similarity(lower(d.name), k.name)::float8 as similarity
-      from debtors d
-      where d.org_id = ${params.orgId} and lower(d.name) % k.name
-      order by similarity desc limit 3
-    ) d`,
+      select d.id as debtor_id, max(similarity(lower(d.name), k.name))::float8 as similarity
+      from invoices i join debtors d on d.id = i.debtor_id
+      where i.org_id = ${params.orgId} and i.open_cents = k.amount_cents and i.open_cents > 0 and i.kind = 'invoice'
+        and i.status <> 'written_off' and similarity(lower(d.name), k.name) >= 0.3
+      group by d.id order by similarity desc limit 3
+    ) m`,
   );
 }
 

@@ -20,7 +20,7 @@ import type { NewBankPayment } from './bank-import.repo.js';
 import { type MatchContext, MatchWrites } from './match-effects.js';
 import {
   findDebtorsByIban,
-  findDebtorsByName,
+  findDebtorsByNameAndAmount,
   findInvoicesByKeys,
   findOpenItems,
   findReversedPayment,
@@ -93,17 +93,13 @@ async function matchCredits(
   for (const row of await findDebtorsByIban(tx, { orgId: ctx.orgId, ibans })) {
     debtorsOfIban.set(row.iban, [...(debtorsOfIban.get(row.iban) ?? []), row.debtorId]);
   }
-  const nameKey = (name: string | null) => name?.trim().toLowerCase() ?? '';
-  const names = [
-    ...new Set(
-      credits
-        .filter((e, ord) => !named.has(ord) && nameKey(e.counterpartyName) !== '')
-        .map((e) => nameKey(e.counterpartyName)),
-    ),
-  ];
-  const debtorsOfName = new Map<string, { debtorId: string; similarity: number }[]>();
-  for (const row of await findDebtorsByName(tx, { orgId: ctx.orgId, names })) {
-    debtorsOfName.set(row.name, [...(debtorsOfName.get(row.name) ?? []), row]);
+  const payers = credits.flatMap((e, ord) => {
+    const name = e.counterpartyName?.trim().toLowerCase() ?? '';
+    return named.has(ord) || name === '' ? [] : [{ ord, name, amountCents: e.amountCents }];
+  });
+  const debtorsOfName = new Map<number, { debtorId: string; similarity: number }[]>();
+  for (const row of await findDebtorsByNameAndAmount(tx, { orgId: ctx.orgId, payers })) {
+    debtorsOfName.set(row.ord, [...(debtorsOfName.get(row.ord) ?? []), row]);
   }
 
   // Everything open of the debtors the payer may be; only the credit notes of debtors already named.
@@ -111,7 +107,7 @@ async function matchCredits(
   credits.forEach((e, ord) => {
     if (named.has(ord)) return;
     for (const id of debtorsOfIban.get(e.counterpartyIban ?? '') ?? []) payerDebtors.add(id);
-    for (const d of debtorsOfName.get(nameKey(e.counterpartyName)) ?? []) payerDebtors.add(d.debtorId);
+    for (const d of debtorsOfName.get(ord) ?? []) payerDebtors.add(d.debtorId);
   });
   const namedDebtors = new Set([...named.values()].flatMap((hits) => hits.map((h) => h.item.debtorId)));
   const itemsOfDebtor = new Map<string, Set<string>>();
@@ -136,7 +132,7 @@ async function matchCredits(
       amountCents: entry.amountCents,
       named: named.get(ord) ?? [],
       ibanDebtorIds: debtorsOfIban.get(entry.counterpartyIban ?? '') ?? [],
-      nameDebtors: debtorsOfName.get(nameKey(entry.counterpartyName)) ?? [],
+      nameDebtors: debtorsOfName.get(ord) ?? [],
       openItemsOf: (debtorId) =>
         [...(itemsOfDebtor.get(debtorId) ?? [])].flatMap((id) => {
           const item = writes.items.get(id);
