@@ -16,6 +16,7 @@ export type DedupFields = {
   amountCents: number;
   currency: string;
   counterpartyIban: string | null;
+  counterpartyAccountNumber?: string | null | undefined;
   structuredReference: string | null;
   endToEndId: string | null;
   remittance: string | null;
@@ -43,7 +44,7 @@ export function dedupBase(account: string, entry: DedupFields): string {
     entry.bookingDate,
     entry.currency,
     entry.amountCents,
-    entry.counterpartyIban ?? '',
+    entry.counterpartyIban ?? entry.counterpartyAccountNumber ?? '',
     payerReference(entry),
   ].join('|');
 }

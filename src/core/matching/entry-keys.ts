@@ -31,6 +31,8 @@ const LONG_DIGITS = /^\d{12,}$/;
 
 export function extractEntryKeys(entry: {
   structuredReference: string | null;
+  /** camt: further structured references when one payment covers several documents. */
+  additionalStructuredReferences?: readonly string[] | undefined;
   remittance: string | null;
 }): EntryKeys {
   const references = new Map<string, boolean>();
@@ -38,12 +40,13 @@ export function extractEntryKeys(entry: {
     if (key && !(references.get(key) === false)) references.set(key, inText);
   };
   const numbers = new Set<string>();
-  if (entry.structuredReference) {
-    const checked = validateStructuredReference(entry.structuredReference);
+  for (const structured of [entry.structuredReference, ...(entry.additionalStructuredReferences ?? [])]) {
+    if (!structured) continue;
+    const checked = validateStructuredReference(structured);
     // Compared as written too: an invoice may carry a free-form reference without check digits.
-    addReference(paymentReferenceKey(entry.structuredReference), false);
+    addReference(paymentReferenceKey(structured), false);
     if (checked.ok) addReference(checked.normalized, false);
-    else addNumberKeys(entry.structuredReference, numbers);
+    else addNumberKeys(structured, numbers);
   }
   if (entry.remittance) {
     for (const found of findReferences(entry.remittance)) addReference(found.normalized, true);

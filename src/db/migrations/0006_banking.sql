@@ -1,5 +1,5 @@
 CREATE TYPE "public"."balance_check_result" AS ENUM('not_given', 'ok', 'mismatch');--> statement-breakpoint
-CREATE TYPE "public"."bank_file_format" AS ENUM('camt053', 'camt054', 'mt940', 'coda', 'csv');--> statement-breakpoint
+CREATE TYPE "public"."bank_file_format" AS ENUM('camt053', 'camt054', 'camt052', 'mt940', 'coda', 'csv');--> statement-breakpoint
 ALTER TYPE "public"."payment_status" ADD VALUE 'parked';--> statement-breakpoint
 ALTER TYPE "public"."payment_status" ADD VALUE 'refunded';--> statement-breakpoint
 ALTER TYPE "public"."payment_status" ADD VALUE 'reversed';--> statement-breakpoint
@@ -25,8 +25,10 @@ CREATE TABLE "bank_entries" (
 	"return_reason" text,
 	"counterparty_name" text,
 	"counterparty_iban" text,
+	"counterparty_account_number" text,
 	"counterparty_bic" text,
 	"structured_reference" text,
+	"additional_structured_references" text[] DEFAULT '{}'::text[] NOT NULL,
 	"remittance" text,
 	"end_to_end_id" text,
 	"bank_reference" text,

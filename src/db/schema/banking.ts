@@ -99,8 +99,14 @@ export const bankEntries = pgTable(
     returnReason: text('return_reason'),
     counterpartyName: text('counterparty_name'),
     counterpartyIban: text('counterparty_iban'),
+    counterpartyAccountNumber: text('counterparty_account_number'),
     counterpartyBic: text('counterparty_bic'),
     structuredReference: text('structured_reference'),
+    /** camt: one structured reference per referred document when a payment covers several. */
+    additionalStructuredReferences: text('additional_structured_references')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     remittance: text('remittance'),
     endToEndId: text('end_to_end_id'),
     bankReference: text('bank_reference'),

@@ -74,8 +74,10 @@ export type BankEntryWrite = {
   returnReason: string | null;
   counterpartyName: string | null;
   counterpartyIban: string | null;
+  counterpartyAccountNumber: string | null;
   counterpartyBic: string | null;
   structuredReference: string | null;
+  additionalStructuredReferences: string[];
   remittance: string | null;
   endToEndId: string | null;
   bankReference: string | null;
@@ -109,8 +111,10 @@ export async function insertBankEntries(
       return_reason: e.returnReason,
       counterparty_name: e.counterpartyName,
       counterparty_iban: e.counterpartyIban,
+      counterparty_account_number: e.counterpartyAccountNumber,
       counterparty_bic: e.counterpartyBic,
       structured_reference: e.structuredReference,
+      additional_structured_references: e.additionalStructuredReferences,
       remittance: e.remittance,
       end_to_end_id: e.endToEndId,
       bank_reference: e.bankReference,
@@ -124,16 +128,20 @@ export async function insertBankEntries(
       select * from json_to_recordset(${input}) as r(ord integer, statement_id uuid, dedup_key text,
         place text, booking_date date, value_date date, amount_cents bigint, currency text,
         is_reversal boolean, return_reason text, counterparty_name text, counterparty_iban text,
-        counterparty_bic text, structured_reference text, remittance text, end_to_end_id text,
+        counterparty_account_number text, counterparty_bic text, structured_reference text,
+        additional_structured_references json, remittance text, end_to_end_id text,
         bank_reference text, transaction_code text)
     ),
     e as (
       insert into bank_entries (org_id, statement_id, dedup_key, place, booking_date, value_date,
         amount_cents, currency, is_reversal, return_reason, counterparty_name, counterparty_iban,
-        counterparty_bic, structured_reference, remittance, end_to_end_id, bank_reference, transaction_code)
+        counterparty_account_number, counterparty_bic, structured_reference,
+        additional_structured_references, remittance, end_to_end_id, bank_reference, transaction_code)
       select ${params.orgId}, statement_id, dedup_key, place, booking_date, value_date, amount_cents,
-        currency, is_reversal, return_reason, counterparty_name, counterparty_iban, counterparty_bic,
-        structured_reference, remittance, end_to_end_id, bank_reference, transaction_code
+        currency, is_reversal, return_reason, counterparty_name, counterparty_iban,
+        counterparty_account_number, counterparty_bic, structured_reference,
+        array(select json_array_elements_text(additional_structured_references)), remittance,
+        end_to_end_id, bank_reference, transaction_code
       from r order by ord
       on conflict (org_id, dedup_key) do nothing
       returning id, dedup_key

@@ -309,4 +309,41 @@ describe('importBankStatements', () => {
       ]);
     }
   });
+
+  it('pays several invoices named by the structured references of one camt payment', async () => {
+    const { db } = database;
+    const debtor = await createDebtor(db, { orgId, name: 'Bouw Wouters', country: 'BE' });
+    const first = await createInvoice(db, {
+      orgId,
+      debtorId: debtor.id,
+      number: 'W-1',
+      totalCents: 1000,
+      paymentReference: ogm(401),
+    });
+    const second = await createInvoice(db, {
+      orgId,
+      debtorId: debtor.id,
+      number: 'W-2',
+      totalCents: 2500,
+      paymentReference: ogm(402),
+    });
+    const report = await run([
+      'strd.xml',
+      [
+        {
+          entries: [
+            bankEntry({
+              amountCents: 3500,
+              bookingDate: '2026-03-06',
+              structuredReference: ogm(401),
+              additionalStructuredReferences: [ogm(402)],
+            }),
+          ],
+        },
+      ],
+    ]);
+    expect(report).toMatchObject({ matched: 1, unmatched: 0 });
+    expect((await invoiceRow(first.id))?.status).toBe('paid');
+    expect((await invoiceRow(second.id))?.status).toBe('paid');
+  });
 });
