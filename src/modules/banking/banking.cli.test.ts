@@ -5,7 +5,7 @@ import { runCliCaptured } from '../../test/cli.js';
 import { createTestDatabase } from '../../test/db.js';
 import { createDebtor, createInvoice } from '../../test/factories.js';
 import { registerImportExportCommands } from '../imports/imports.cli.js';
-import { createOrg, scratchDir, testDeps } from '../imports/test-support.js';
+import { createOrg, HAS_SAMPLES, SAMPLES_DIR, scratchDir, testDeps } from '../imports/test-support.js';
 import { importBankStatements } from './bank-import.service.js';
 import { bankingCli } from './banking.cli.js';
 import { bankEntry, bankFile } from './test-support.js';
@@ -98,5 +98,23 @@ describe('collectdesk import bank / payments', () => {
     ]);
     const unmatched = await cli('payments', '--unmatched', '--json');
     expect(JSON.parse(unmatched.stdout).map((p: { amount: string }) => p.amount)).toEqual(['15.00']);
+  });
+});
+
+describe.skipIf(!HAS_SAMPLES)('collectdesk import bank on a real file', () => {
+  it('imports a CODA statement, reports its balance mismatch, and re-imports it as duplicates', async () => {
+    const path = `${SAMPLES_DIR}coda/bnpfortis-2-credits-ogm-101-102.cod`;
+    const first = await cli('import', 'bank', path, '--json');
+    expect(first.code).toBe(1);
+    const report = JSON.parse(first.stdout);
+    expect(report).toMatchObject({ statements: 1, entries: 2, duplicates: 0, matched: 0, unmatched: 2 });
+    expect(report.errors[0]).toEqual({
+      file: path,
+      entry: 'statement 1 (line 2)',
+      message:
+        'the balances do not add up: opening 57900.00 + entries 700.86 is not the closing balance 58900.00',
+    });
+    const again = JSON.parse((await cli('import', 'bank', path, '--json')).stdout);
+    expect(again).toMatchObject({ entries: 2, duplicates: 2, unmatched: 0 });
   });
 });
