@@ -103,43 +103,62 @@ export type SettledCommitment = {
   promisedDate: string | null;
 };
 
-/**
- * Open promises and active plans touched by payments: a promise whose invoices are all paid is
- * kept when the last payment came by the promised date, partially kept when it came later; a
- * promise whose date has passed with its invoices paid in part is partially kept (the daily run
- * breaks those with nothing paid). A plan whose invoices are all paid is completed.
- * `paidDates` gives, per invoice, the date of the payment allocated to it.
- */
-export async function settleCommitments(
+export type TouchedPromise = {
+  id: string;
+  debtorId: string;
+  amountCents: number;
+  promisedDate: string;
+  /** The latest date of this batch's payments to its invoices. */
+  lastPaid: string;
+  isAllPaid: boolean;
+};
+
+/** Open promises whose invoices this batch paid, with whether all of their invoices are paid now. */
+export async function findTouchedPromises(
   tx: Db,
   params: { orgId: string; paidDates: readonly { invoiceId: string; date: string }[] },
-): Promise<SettledCommitment[]> {
+): Promise<TouchedPromise[]> {
   if (params.paidDates.length === 0) return [];
   const paid = json(params.paidDates.map((p) => ({ invoice_id: p.invoiceId, date: p.date })));
-  const promises = await rows<SettledCommitment>(
+  return rows<TouchedPromise>(
     tx,
     sql`with paid as (
       select invoice_id, max(date) as date from json_to_recordset(${paid}) as p(invoice_id uuid, date date)
       group by invoice_id
     ),
     touched as (
-      select p.id, p.promised_date, max(paid.date) as last_paid
+      select p.id, max(paid.date) as last_paid
       from paid join promise_invoices pi on pi.org_id = ${params.orgId} and pi.invoice_id = paid.invoice_id
       join promises p on p.id = pi.promise_id and p.status = 'open'
-      group by p.id, p.promised_date
-    ),
-    state as (
-      select t.id, t.last_paid <= t.promised_date as in_time, bool_and(i.open_cents <= 0) as all_paid
-      from touched t join promise_invoices pi on pi.promise_id = t.id
-      join invoices i on i.id = pi.invoice_id
-      group by t.id, t.last_paid, t.promised_date
+      group by p.id
     )
-    update promises p set status = case when s.all_paid and s.in_time then 'kept' else 'partially_kept' end::promise_status
-    from state s where p.id = s.id and (s.all_paid or not s.in_time)
-    returning 'promise' as kind, p.id, p.debtor_id as "debtorId", p.status, p.amount_cents as "amountCents",
-      p.promised_date as "promisedDate"`,
+    select p.id, p.debtor_id as "debtorId", p.amount_cents as "amountCents", p.promised_date as "promisedDate",
+      t.last_paid as "lastPaid", bool_and(i.open_cents <= 0) as "isAllPaid"
+    from touched t join promises p on p.id = t.id
+    join promise_invoices pi on pi.promise_id = t.id
+    join invoices i on i.id = pi.invoice_id
+    group by p.id, t.last_paid`,
   );
-  const plans = await rows<SettledCommitment>(
+}
+
+export async function setPromiseStatuses(
+  tx: Db,
+  params: { orgId: string; changes: readonly { id: string; status: 'kept' | 'partially_kept' }[] },
+): Promise<void> {
+  if (params.changes.length === 0) return;
+  await tx.execute(sql`update promises p set status = c.status
+    from json_to_recordset(${json(params.changes)}) as c(id uuid, status promise_status)
+    where p.org_id = ${params.orgId} and p.id = c.id`);
+}
+
+/** Active plans whose invoices are now all paid become completed. */
+export async function completePaidPlans(
+  tx: Db,
+  params: { orgId: string; paidDates: readonly { invoiceId: string; date: string }[] },
+): Promise<SettledCommitment[]> {
+  if (params.paidDates.length === 0) return [];
+  const paid = json(params.paidDates.map((p) => ({ invoice_id: p.invoiceId, date: p.date })));
+  return rows<SettledCommitment>(
     tx,
     sql`with touched as (
       select distinct pl.id
@@ -156,5 +175,4 @@ export async function settleCommitments(
     returning 'plan' as kind, pl.id, pl.debtor_id as "debtorId", pl.status, pl.total_cents as "amountCents",
       null as "promisedDate"`,
   );
-  return [...promises, ...plans];
 }

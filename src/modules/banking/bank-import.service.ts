@@ -62,6 +62,7 @@ export async function importBankStatements(
     orgId: org.id,
     today,
     threshold: org.autoMatchThreshold,
+    calendar: org.country,
     actor: { userId: actor.userId, label: actor.label },
   };
   const report: BankImportReport = {

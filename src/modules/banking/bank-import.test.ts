@@ -346,4 +346,31 @@ describe('importBankStatements', () => {
     expect((await invoiceRow(first.id))?.status).toBe('paid');
     expect((await invoiceRow(second.id))?.status).toBe('paid');
   });
+
+  it.each([
+    ['booked the next business day', '2026-03-16', 'kept'],
+    ['booked a week late', '2026-03-20', 'partially_kept'],
+  ])('counts a payment %s for a promise due on a Friday as %s', async (_, bookingDate, status) => {
+    const { db } = database;
+    const debtor = await createDebtor(db, { orgId, country: 'BE' });
+    const seed = bookingDate === '2026-03-16' ? 501 : 502;
+    const invoice = await createInvoice(db, {
+      orgId,
+      debtorId: debtor.id,
+      totalCents: 7000,
+      paymentReference: ogm(seed),
+    });
+    const [promise] = await db
+      .insert(promises)
+      .values({ orgId, debtorId: debtor.id, amountCents: 7000, promisedDate: '2026-03-13' })
+      .returning();
+    if (!promise) throw new Error('no promise');
+    await db.insert(promiseInvoices).values({ orgId, promiseId: promise.id, invoiceId: invoice.id });
+    await run([
+      `late-${seed}.xml`,
+      [{ entries: [bankEntry({ amountCents: 7000, bookingDate, structuredReference: ogm(seed) })] }],
+    ]);
+    const [after] = await db.select().from(promises).where(eq(promises.id, promise.id));
+    expect(after?.status).toBe(status);
+  });
 });

@@ -4,7 +4,9 @@
  * invoice open amounts and statuses (through the invoice state machine), payments, suggestions,
  * timeline events, debtor balances, and the promises and plans the payments settle.
  */
+import type { HolidayCalendar } from '../../core/calendar/holidays.js';
 import type { CalendarDate } from '../../core/calendar-date.js';
+import { promiseBreaksOn } from '../../core/calls/promise-status.js';
 import type { PaymentStatus } from '../../core/ledger/enums.js';
 import { transitionInvoice } from '../../core/ledger/invoice-status.js';
 import { formatCents } from '../../core/money.js';
@@ -14,18 +16,27 @@ import { refreshDebtorBalances } from '../ledger/balances.repo.js';
 import { findInvoicesWithOpenDispute } from '../ledger/invoices.repo.js';
 import type { TimelineEntry } from '../ledger/timeline.repo.js';
 import {
+  completePaidPlans,
+  findTouchedPromises,
   insertAllocationSet,
   insertSuggestions,
   type SettledCommitment,
   type SuggestionWrite,
-  settleCommitments,
+  setPromiseStatuses,
   updateInvoiceAmounts,
   updatePaymentMatches,
 } from './allocation-writes.repo.js';
 import type { LedgerItem } from './matching.repo.js';
 
 export type MatchActor = { userId: string | null; label: string };
-export type MatchContext = { orgId: string; today: CalendarDate; threshold: number; actor: MatchActor };
+export type MatchContext = {
+  orgId: string;
+  today: CalendarDate;
+  threshold: number;
+  actor: MatchActor;
+  /** Business days for promise grace: the organisation's country. */
+  calendar: HolidayCalendar;
+};
 
 type PaymentChange = {
   id: string;
@@ -145,7 +156,10 @@ export class MatchWrites {
     await updateInvoiceAmounts(tx, { orgId, invoices: invoiceUpdates });
     await updatePaymentMatches(tx, { orgId, payments: this.payments });
     await insertSuggestions(tx, { orgId, suggestions: this.suggestions });
-    const settled = await settleCommitments(tx, { orgId, paidDates: this.paidDates });
+    const settled = [
+      ...(await this.settlePromises(tx)),
+      ...(await completePaidPlans(tx, { orgId, paidDates: this.paidDates })),
+    ];
     this.timeline.push(...settled.map((c) => this.commitmentEvent(c)));
     await appendTimelineSet(tx, this.timeline);
     if (this.debtors.size > 0) {
@@ -159,6 +173,30 @@ export class MatchWrites {
     this.paidDates = [];
     this.debtors.clear();
     return settled;
+  }
+
+  /**
+   * An open promise whose invoices are now all paid is kept when the last payment was booked by
+   * the day it would break (the next business day after the promised date: a transfer made on the
+   * date is often booked a day later, as core/calls/promise-status.ts counts it), partially kept
+   * when it came later. Partly paid promises stay open; the daily check breaks them.
+   */
+  private async settlePromises(tx: Db): Promise<SettledCommitment[]> {
+    const touched = await findTouchedPromises(tx, { orgId: this.ctx.orgId, paidDates: this.paidDates });
+    const changes = touched.flatMap((p) => {
+      if (!p.isAllPaid) return [];
+      const breaksOn = promiseBreaksOn(p.promisedDate as CalendarDate, this.ctx.calendar);
+      return [{ ...p, status: p.lastPaid <= breaksOn ? ('kept' as const) : ('partially_kept' as const) }];
+    });
+    await setPromiseStatuses(tx, { orgId: this.ctx.orgId, changes });
+    return changes.map((c) => ({
+      kind: 'promise',
+      id: c.id,
+      debtorId: c.debtorId,
+      status: c.status,
+      amountCents: c.amountCents,
+      promisedDate: c.promisedDate,
+    }));
   }
 
   private commitmentEvent(c: SettledCommitment): TimelineEntry {
