@@ -51,7 +51,7 @@ try {
   );
   await database.query(
     `insert into invoices (org_id, debtor_id, number, issue_date, due_date, total_cents, open_cents, payment_reference)
-     select $1, d.id, '2026-' || lpad(i::text, 6, '0'), '2026-01-01', '2026-02-01',
+     select $1, d.id, '2026-' || lpad(i::text, 7, '0'), '2026-01-01', '2026-02-01',
        1000 + (i::bigint * 7919) % 200000, 1000 + (i::bigint * 7919) % 200000,
        lpad(i::text, 10, '0') || lpad((case when i % 97 = 0 then 97 else i % 97 end)::text, 2, '0')
      from generate_series(1, $2::int) i
@@ -87,7 +87,7 @@ try {
           : kind < 17
             ? bankEntry({
                 amountCents: totalOf(i),
-                remittance: `factuur nr. 2026-${String(i).padStart(6, '0')}`,
+                remittance: `factuur nr. 2026-${String(i).padStart(7, '0')}`,
                 place: `entry ${j + 1}`,
               })
             : bankEntry({

@@ -56,23 +56,12 @@ async function matchCredits(
   counts: MatchCounts,
 ): Promise<void> {
   if (credits.length === 0) return;
-  const lookups: KeyLookup[] = credits.flatMap((entry, ord) => {
-    const keys = extractEntryKeys(entry);
-    return [
-      ...keys.references.map((r) => ({ ord, kind: 'reference' as const, key: r.key })),
-      ...keys.numbers.map((key) => ({ ord, kind: 'number' as const, key })),
-    ];
-  });
-  const inTextByOrd = new Map(
-    credits.map((entry, ord) => [
-      ord,
-      new Set(
-        extractEntryKeys(entry)
-          .references.filter((r) => r.inText)
-          .map((r) => r.key),
-      ),
-    ]),
-  );
+  const keys = credits.map((entry) => extractEntryKeys(entry));
+  const lookups: KeyLookup[] = keys.flatMap((k, ord) => [
+    ...k.references.map((r) => ({ ord, kind: 'reference' as const, key: r.key })),
+    ...k.numbers.map((key) => ({ ord, kind: 'number' as const, key })),
+  ]);
+  const inTextByOrd = keys.map((k) => new Set(k.references.filter((r) => r.inText).map((r) => r.key)));
   const named = new Map<number, NamedInvoice[]>();
   for (const hit of await findInvoicesByKeys(tx, { orgId: ctx.orgId, lookups })) {
     const entry = credits[hit.ord];
@@ -82,7 +71,7 @@ async function matchCredits(
     list.push({
       item,
       via: hit.lookup === 'reference' ? 'reference' : 'invoice_number',
-      inText: hit.lookup === 'reference' && (inTextByOrd.get(hit.ord)?.has(hit.key) ?? false),
+      inText: hit.lookup === 'reference' && (inTextByOrd[hit.ord]?.has(hit.key) ?? false),
       keyLength: hit.key.length,
     });
     named.set(hit.ord, list);
