@@ -139,28 +139,32 @@ describe(`a dunning run killed half-way (${postgres ? 'PostgreSQL' : 'PGlite'})`
     const runArgs = ['run', '--date', addDays(today, 16), '--json'];
 
     const reference = await pristine.copyTo(`cd_kill_ref_${process.pid}`);
+    const started = performance.now();
     const uninterrupted = await collectdesk(reference, runArgs);
+    const runMs = performance.now() - started;
     expect(uninterrupted.code, uninterrupted.stderr).toBe(0);
     const expected = await readState(reference);
     expect(expected.actions.length).toBeGreaterThan(60);
     expect(expected.actions.every((a) => !a.includes(' planned '))).toBe(true);
 
-    // Kill at different moments until the kill lands between the first and the last action.
+    // Kill at different moments until the kill lands between the first and the last action: a
+    // bisection over the time of the uninterrupted run, so a slow or busy machine only shifts it.
     let killedAt: number | null = null;
     let crashed: Store | null = null;
-    for (let delay = 2500, attempt = 0; attempt < 8 && killedAt === null; attempt++) {
+    let [tooEarly, tooLate] = [0, runMs * 1.5];
+    for (let delay = runMs * 0.7, attempt = 0; attempt < 10 && killedAt === null; attempt++) {
       crashed = await pristine.copyTo(`cd_kill_run_${process.pid}`);
-      const killed = await collectdesk(crashed, runArgs, { killAfterMs: delay });
+      const killed = await collectdesk(crashed, runArgs, { killAfterMs: Math.round(delay) });
       const state = await readState(crashed);
       const done = state.actions.filter((a) => a.includes(' done ')).length;
-      if (killed.signal !== 'SIGKILL')
-        delay -= 600; // finished before the kill
-      else if (isPartial(state)) {
+      if (killed.signal === 'SIGKILL' && isPartial(state)) {
         killedAt = delay;
-        console.info(`killed after ${delay} ms: ${done} of ${expected.actions.length} actions carried out`);
-      } else if (done === 0)
-        delay += 700; // killed before the first action went out
-      else delay -= 400; // killed after the last action
+        console.info(
+          `killed after ${Math.round(delay)} ms of ${Math.round(runMs)}: ${done} of ${expected.actions.length} actions carried out`,
+        );
+      } else if (killed.signal === 'SIGKILL' && done === 0) tooEarly = delay;
+      else tooLate = delay; // finished, or killed after the last action
+      delay = (tooEarly + tooLate) / 2;
     }
     expect(killedAt, 'no kill landed in the middle of the run').not.toBeNull();
     if (!crashed) return;
