@@ -19,6 +19,7 @@ import type { RouteAccess } from './modules/auth/access.js';
 import { registerAuthHooks } from './modules/auth/auth.hooks.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { createLoginThrottle, type LoginThrottle } from './modules/auth/login-throttle.js';
+import { bankingRoutes } from './modules/banking/banking.routes.js';
 import { dunningRoutes } from './modules/dunning/dunning.routes.js';
 import { ledgerRoutes } from './modules/ledger/ledger.routes.js';
 
@@ -93,6 +94,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   await app.register(authRoutes, { deps, throttle: options.throttle ?? createLoginThrottle() });
   await app.register(ledgerRoutes, { deps });
   await app.register(dunningRoutes, { deps });
+  await app.register(bankingRoutes, { deps });
 
   await registerWebApp(app, options.webDistDir ?? DEFAULT_WEB_DIST);
   return app;
