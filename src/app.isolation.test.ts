@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from './db/client.js';
+import { payments } from './db/schema/index.js';
 import { createTestDatabase } from './test/db.js';
 import {
   createContact,
@@ -23,6 +24,7 @@ let app: FastifyInstance;
 let sessionA: Session;
 let sessionB: Session;
 let ids: Record<string, string>;
+let orgIdA: string;
 const B_MARKERS = ['Geheim Bedrijf B', 'B-SECRET-7', 'B-INV-7', 'bsecret@example.test'];
 
 beforeAll(async () => {
@@ -30,6 +32,7 @@ beforeAll(async () => {
   const { db } = database;
   app = await buildTestApp(database);
   const orgA = await createOrganisation(db, { name: 'Alpha' });
+  orgIdA = orgA.id;
   const orgB = await createOrganisation(db, { name: 'Beta', iban: 'NL91ABNA0417164300' });
   const adminA = await createUser(db, { orgId: orgA.id, role: 'admin' });
   const adminB = await createUser(db, { orgId: orgB.id, role: 'admin', email: 'bsecret@example.test' });
@@ -60,6 +63,17 @@ beforeAll(async () => {
   const runB = await sessionB.request({ method: 'POST', url: '/api/dunning/runs', payload: {} });
   await sessionB.request({ method: 'POST', url: `/api/dunning/runs/${runB.json().id}/approve` });
   const [letterB] = (await sessionB.request({ method: 'GET', url: '/api/outbox' })).json().items;
+  // A bank payment of B waiting for manual matching.
+  const [paymentB] = await db
+    .insert(payments)
+    .values({
+      orgId: orgB.id,
+      date: '2026-03-10',
+      amountCents: 4200,
+      counterpartyName: 'Geheim Bedrijf B',
+      method: 'bank',
+    })
+    .returning();
   ids = {
     debtors: debtorB.id,
     invoices: invoiceB.id,
@@ -70,6 +84,7 @@ beforeAll(async () => {
     runs: runB.json().id,
     outbox: letterB.id,
     documents: letterB.documentId,
+    payments: paymentB?.id ?? '',
   };
 });
 afterAll(async () => {
@@ -108,6 +123,12 @@ const BODIES: Record<string, unknown> = {
   },
   'POST /api/dunning/runs/:id/approve': undefined,
   'POST /api/outbox/:id/printed': undefined,
+  'POST /api/bank/payments/:id/allocate': {
+    allocations: [{ invoiceId: '00000000-0000-4000-8000-000000000000', amount: '1.00' }],
+  },
+  'POST /api/bank/payments/:id/park': {},
+  'POST /api/bank/payments/:id/refund': {},
+  'POST /api/bank/payments/:id/undo': {},
 };
 
 const apiRoutes = () =>
@@ -153,6 +174,7 @@ describe('organisation isolation', () => {
     for (const route of apiRoutes().filter((r) => !r.url.includes(':') && r.method === 'GET')) {
       if (route.url === '/api/auth/me') continue; // about the user, not the organisation
       if (route.url === '/api/dunning/preview-letter') continue; // names a debtor and a step: below
+      if (route.url === '/api/bank/invoices') continue; // needs a search: below
       const response = await sessionA.request({ method: 'GET', url: route.url });
       expect(response.statusCode, route.url).toBe(200);
       for (const marker of [...B_MARKERS, 'b-segment', 'B token']) {
@@ -173,6 +195,10 @@ describe('organisation isolation', () => {
     ).json().steps[1].id;
     const letter = `/api/dunning/preview-letter?date=2026-03-15&debtorId=${ids.debtors}&stepId=${stepB}`;
     expect((await sessionA.request({ method: 'GET', url: letter })).statusCode).toBe(404);
+    for (const q of ['B-INV-7', 'Geheim', '100.00']) {
+      const found = await sessionA.request({ method: 'GET', url: `/api/bank/invoices?q=${q}` });
+      expect(found.json().items.map((i: { number: string }) => i.number)).not.toContain('B-INV-7');
+    }
   });
 
   it('refuses to pay, allocate or assign across organisations', async () => {
@@ -196,6 +222,16 @@ describe('organisation isolation', () => {
       },
     });
     expect(allocateB.statusCode).toBe(404);
+    const [bankPaymentA] = await database.db
+      .insert(payments)
+      .values({ orgId: orgIdA, date: '2026-03-10', amountCents: 100, method: 'bank' })
+      .returning();
+    const matchB = await sessionA.request({
+      method: 'POST',
+      url: `/api/bank/payments/${bankPaymentA?.id}/allocate`,
+      payload: { allocations: [{ invoiceId: ids.invoices, amount: '1.00' }] },
+    });
+    expect([matchB.statusCode, matchB.json().error.code]).toEqual([404, 'INVOICE_NOT_FOUND']);
     const collectorsB = (await sessionB.request({ method: 'GET', url: '/api/collectors' })).json();
     const assignB = await sessionA.request({
       method: 'PATCH',

@@ -26,7 +26,7 @@ const paymentColumns = sql`p.id, p.date, p.amount_cents as "amountCents",
   p.currency, p.status, p.counterparty_name as "counterpartyName", p.counterparty_iban as "counterpartyIban",
   p.reference, p.remittance, p.debtor_id as "debtorId"`;
 
-/** Money received that still waits for a person (or was set aside), oldest first. */
+/** Money received that still waits for a person (or was set aside): oldest first, larger amounts first. */
 export async function findPaymentsToMatch(
   db: Db,
   params: { orgId: string; statuses: readonly PaymentStatus[]; limit: number },
@@ -36,7 +36,7 @@ export async function findPaymentsToMatch(
     db,
     sql`select ${paymentColumns} from payments p
       where p.org_id = ${params.orgId} and p.status = any(${statuses}) and p.amount_cents > 0
-      order by p.date, p.created_at, p.id
+      order by p.date, p.amount_cents desc, p.id
       limit ${params.limit}`,
   );
   const [count] = await rows<{ total: number }>(

@@ -48,7 +48,8 @@ export async function allocatePayment(
     const invoices = await lockInvoices(tx, { orgId: ctx.orgId, invoiceIds: wanted.map((w) => w.invoiceId) });
     const current = await findNetAllocations(tx, { orgId: ctx.orgId, paymentIds: [payment.id] });
     // A payment belongs to one debtor: once part of it is allocated, the rest goes to the same one.
-    const debtorId = current.length > 0 ? payment.debtorId : (invoices[0]?.debtorId ?? null);
+    const first = invoices.find((i) => i.id === wanted[0]?.invoiceId);
+    const debtorId = current.length > 0 ? payment.debtorId : (first?.debtorId ?? null);
     const issues: FieldIssue[] = [];
     const seen = new Set<string>();
     for (const w of wanted) {
