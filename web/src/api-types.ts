@@ -8,6 +8,19 @@ import type { DebtorListItem } from '../../src/modules/ledger/ledger.schemas.ts'
 
 export type { MeResponse as Me, OrganisationMembership } from '../../src/modules/auth/auth.schemas.ts';
 export type {
+  BankFileList,
+  BankFileReport,
+  BankFileSummary,
+  BankUploadReport,
+  InvoiceSearchResult,
+  MatchActionResult,
+  MatchInvoice,
+  MatchingView,
+  MatchSuggestion,
+  PaymentToMatch,
+  PaymentToMatchList,
+} from '../../src/modules/banking/banking.schemas.ts';
+export type {
   Allocation,
   CollectorList,
   Contact,

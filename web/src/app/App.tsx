@@ -2,6 +2,8 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
 import { useSession } from '../features/auth/session.tsx';
+import { BankImportPage } from '../features/banking/BankImportPage.tsx';
+import { MatchingPage } from '../features/banking/MatchingPage.tsx';
 import { DebtorListPage } from '../features/debtors/DebtorListPage.tsx';
 import { DossierPage } from '../features/dossier/DossierPage.tsx';
 import { OutboxPage } from '../features/dunning/OutboxPage.tsx';
@@ -53,6 +55,8 @@ function Routes() {
   const invoice = matchPath('/invoices/:id', path);
   if (invoice?.id) return <InvoicePage key={invoice.id} invoiceId={invoice.id} />;
   if (path === '/imports') return <ImportPage />;
+  if (path === '/bank') return <BankImportPage />;
+  if (path === '/bank/matching') return <MatchingPage />;
   if (path === '/dunning') return <RunPage />;
   if (path === '/dunning/outbox') return <OutboxPage />;
   if (path === '/dunning/policies') return <PoliciesPage />;

@@ -30,6 +30,7 @@ export function Shell({ children }: { children: ReactNode }) {
     },
     { to: '/dunning', label: t('nav.dunning'), active: path.startsWith('/dunning') },
     { to: '/imports', label: t('nav.imports'), active: path.startsWith('/imports') },
+    { to: '/bank', label: t('nav.bank'), active: path.startsWith('/bank') },
   ];
 
   return (
