@@ -25,7 +25,9 @@ export function InvoiceSearch({
   const results = useFetch(query ? `invoice-search:${query}` : null, (signal) =>
     searchInvoices(query, signal),
   );
-  const items = query && results.data ? results.data.items : [];
+  // Results of an older text (still debouncing, or just picked and cleared) are not shown.
+  const isCurrent = query !== '' && query === text.trim();
+  const items = isCurrent && results.data ? results.data.items : [];
 
   function pick(invoice: MatchInvoice | undefined) {
     if (!invoice) return;
@@ -65,7 +67,7 @@ export function InvoiceSearch({
         />
         <kbd>/</kbd>
       </label>
-      {query && results.data && (
+      {isCurrent && results.data && (
         <ul id="invoice-results" className="search-results" data-testid="invoice-results">
           {items.length === 0 && <li className="muted">{t('bank.noInvoices')}</li>}
           {items.map((invoice, index) => (
