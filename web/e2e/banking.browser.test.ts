@@ -19,9 +19,10 @@ if (!hasChromium) {
 }
 
 /**
- * A statement of two payments: Zuiderduin pays F2026-1102 with its RF reference (matched on
+ * A statement of three payments: Zuiderduin pays F2026-1102 with its RF reference (matched on
  * import), and someone unknown pays € 2.100,00 with a vague text, which a collector allocates to
- * F2026-1190 with the keyboard on the matching screen; the dossier then shows it paid.
+ * F2026-1190 with the keyboard on the matching screen; the dossier then shows it paid. A third
+ * payment, by name and amount only, waits with a suggestion that Enter accepts.
  */
 const STATEMENT = camt053Statement({
   account: 'NL91ABNA0417164300',
@@ -39,6 +40,12 @@ const STATEMENT = camt053Statement({
       name: 'P. Hendriks Holding',
       iban: 'NL20INGB0001234567',
       remittance: 'ketel project maart',
+    },
+    {
+      amount: '480.00',
+      name: 'Zuiderduin Schilderwerken',
+      iban: 'NL39RABO0300065264',
+      remittance: 'schilderwerk',
     },
   ],
 });
@@ -97,15 +104,21 @@ describe.skipIf(!hasChromium)('bank import and manual matching in Chromium', () 
     const counts = async (report: typeof good) =>
       Object.fromEntries(
         await Promise.all(
-          ['entries', 'duplicates', 'matched', 'unmatched'].map(
+          ['entries', 'duplicates', 'matched', 'suggested', 'unmatched'].map(
             async (name) => [name, await report.getByTestId(`bank-${name}`).textContent()] as const,
           ),
         ),
       );
-    expect(await counts(good)).toEqual({ entries: '2', duplicates: '0', matched: '1', unmatched: '1' });
+    expect(await counts(good)).toEqual({
+      entries: '3',
+      duplicates: '0',
+      matched: '1',
+      suggested: '1',
+      unmatched: '1',
+    });
     expect(await good.textContent()).toContain('Alle posten zijn verwerkt.');
     const broken = reports.nth(1);
-    expect(await counts(broken)).toMatchObject({ duplicates: '1' });
+    expect(await counts(broken)).toMatchObject({ entries: '2', duplicates: '2' });
     const errorRows = broken.getByTestId('bank-errors').locator('tbody tr');
     expect(await errorRows.count()).toBe(1);
     expect(await errorRows.first().textContent()).toContain('truncated');
@@ -142,6 +155,15 @@ describe.skipIf(!hasChromium)('bank import and manual matching in Chromium', () 
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('match-done').textContent()).toBe('Gekoppeld aan F2026-1190.');
     await expect.poll(() => rows.filter({ hasText: 'P. Hendriks Holding' }).count()).toBe(0);
+
+    // The next payment takes its place: a suggestion by name and amount, with its score and reasons.
+    await expect.poll(counterparty).toBe('Zuiderduin Schilderwerken');
+    const top = page.getByTestId('suggestions').locator('li').first();
+    expect(await top.textContent()).toContain('F2026-1201');
+    expect(await top.textContent()).toContain('bedrag klopt');
+    await shot('bank-03-matching-suggestion');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('match-done').textContent()).toBe('Gekoppeld aan F2026-1201.');
     expect(pageErrors).toEqual([]);
   });
 
@@ -156,6 +178,6 @@ describe.skipIf(!hasChromium)('bank import and manual matching in Chromium', () 
     await page.getByTestId('invoice-open').waitFor();
     expect(await page.getByTestId('invoice-open').textContent()).toMatch(/0,00/);
     expect(await page.locator('.meta').textContent()).toContain('betaald');
-    await shot('bank-03-invoice-paid');
+    await shot('bank-04-invoice-paid');
   });
 });
