@@ -232,6 +232,7 @@ async function inPaymentTransaction(
     orgId: org.id,
     today,
     threshold: org.autoMatchThreshold,
+    calendar: org.country,
     actor: { userId: actor.userId, label: actor.label },
   };
   return deps.db.transaction(async (tx) => {
