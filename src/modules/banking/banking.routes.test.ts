@@ -125,7 +125,7 @@ describe('bank import upload', () => {
         file: 'notes.txt',
         format: null,
         entries: 0,
-        errors: [{ file: 'notes.txt', entry: 'file', message: expect.stringContaining('unknown layout') }],
+        errors: [{ file: 'notes.txt', entry: 'file', message: expect.stringContaining('not a known bank export layout') }],
       }),
     );
 
