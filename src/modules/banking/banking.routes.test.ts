@@ -85,7 +85,15 @@ const STATEMENT = camt053Statement({
 
 type MatchList = {
   total: number;
-  items: { id: string; amount: string; counterpartyName: string; status: string; suggestions: unknown[] }[];
+  items: {
+    id: string;
+    amount: string;
+    unallocated: string;
+    counterpartyName: string;
+    status: string;
+    allocations: unknown[];
+    suggestions: unknown[];
+  }[];
 };
 const openPayments = async () =>
   (await collector.request({ method: 'GET', url: '/api/bank/payments' })).json() as MatchList;
@@ -125,7 +133,13 @@ describe('bank import upload', () => {
         file: 'notes.txt',
         format: null,
         entries: 0,
-        errors: [{ file: 'notes.txt', entry: 'file', message: expect.stringContaining('not a known bank export layout') }],
+        errors: [
+          {
+            file: 'notes.txt',
+            entry: 'file',
+            message: expect.stringContaining('not a known bank export layout'),
+          },
+        ],
       }),
     );
 
@@ -283,10 +297,15 @@ describe('manual matching', () => {
       await viewer.request({ method: 'GET', url: `/api/invoices/${invoice['2026-004']?.id}` })
     ).json();
     expect(reopened).toMatchObject({ status: 'open', open: '200.00' });
-    expect((await openPayments()).items.map((p) => [p.counterpartyName, p.status])).toEqual([
+    const waiting = await openPayments();
+    expect(waiting.items.map((p) => [p.counterpartyName, p.status])).toEqual([
       ['J. Onbekend', 'partially_allocated'],
       ['Niemand BV', 'unmatched'],
     ]);
+    expect(byName(waiting, 'J. Onbekend')).toMatchObject({
+      unallocated: '200.00',
+      allocations: [{ invoiceNumber: '2026-003', amount: '99.95' }],
+    });
     const twice = await collector.request({
       method: 'POST',
       url: `/api/bank/payments/${split.paymentId}/undo`,

@@ -74,6 +74,13 @@ export const MatchInvoiceSchema = z.object({
 });
 export type MatchInvoice = z.infer<typeof MatchInvoiceSchema>;
 
+/** The net amount a payment has allocated to one invoice. */
+export const PaymentAllocationSchema = z.object({
+  invoiceId: z.uuid(),
+  invoiceNumber: z.string(),
+  amount: MoneySchema,
+});
+
 export const ProposedAllocationSchema = z.object({ invoiceId: z.uuid(), amount: MoneySchema });
 
 export const MatchSuggestionSchema = z.object({
@@ -102,6 +109,8 @@ export const PaymentToMatchSchema = z.object({
   reference: z.string().nullable(),
   remittance: z.string().nullable(),
   debtorId: z.uuid().nullable(),
+  /** What part of it is already allocated (a partly allocated payment), each can be undone. */
+  allocations: z.array(PaymentAllocationSchema),
   suggestions: z.array(MatchSuggestionSchema),
 });
 export type PaymentToMatch = z.infer<typeof PaymentToMatchSchema>;
@@ -153,6 +162,6 @@ export const MatchActionResultSchema = z.object({
   id: z.uuid(),
   status: z.enum(PAYMENT_STATUSES),
   unallocated: MoneySchema,
-  allocations: z.array(z.object({ invoiceId: z.uuid(), invoiceNumber: z.string(), amount: MoneySchema })),
+  allocations: z.array(PaymentAllocationSchema),
 });
 export type MatchActionResult = z.infer<typeof MatchActionResultSchema>;

@@ -15,6 +15,7 @@ import type {
 } from './banking.schemas.js';
 import {
   findMatchInvoices,
+  findNetAllocations,
   findPaymentsToMatch,
   findSuggestions,
   type MatchInvoiceRow,
@@ -34,10 +35,9 @@ export async function listPaymentsToMatch(
     statuses: view === 'open' ? ['unmatched', 'partially_allocated'] : ['parked'],
     limit: LIST_LIMIT,
   });
-  const suggestions = await findSuggestions(deps.db, {
-    orgId: actor.orgId,
-    paymentIds: rows.map((r) => r.id),
-  });
+  const paymentIds = rows.map((r) => r.id);
+  const suggestions = await findSuggestions(deps.db, { orgId: actor.orgId, paymentIds });
+  const allocations = await findNetAllocations(deps.db, { orgId: actor.orgId, paymentIds });
   const invoices = new Map(
     (
       await findMatchInvoices(deps.db, {
@@ -60,6 +60,13 @@ export async function listPaymentsToMatch(
       reference: payment.reference,
       remittance: payment.remittance,
       debtorId: payment.debtorId,
+      allocations: allocations
+        .filter((a) => a.paymentId === payment.id)
+        .map((a) => ({
+          invoiceId: a.invoiceId,
+          invoiceNumber: a.invoiceNumber,
+          amount: formatCents(a.amountCents),
+        })),
       suggestions: suggestions
         .filter((s) => s.paymentId === payment.id)
         .flatMap((s) => {

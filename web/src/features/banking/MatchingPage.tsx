@@ -8,7 +8,13 @@ import { useFetch } from '../../lib/use-fetch.ts';
 import { useGlobalKey } from '../../lib/use-global-key.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { BankTabs } from './BankTabs.tsx';
-import { allocatePayment, fetchPaymentsToMatch, parkPayment, refundPayment } from './banking.api.ts';
+import {
+  allocatePayment,
+  fetchPaymentsToMatch,
+  parkPayment,
+  refundPayment,
+  undoAllocation,
+} from './banking.api.ts';
 import { PaymentPanel } from './PaymentPanel.tsx';
 import { checkSplit, defaultAmount, normaliseAmount, type SplitDraft } from './split.ts';
 import './banking.css';
@@ -121,6 +127,9 @@ export function MatchingPage() {
   const park = () =>
     payment && view === 'open' && void act(() => parkPayment(payment.id), t('bank.parkedDone'));
   const refund = () => payment && void act(() => refundPayment(payment.id), t('bank.refundDone'));
+  const undo = (invoiceId: string, invoiceNumber: string) =>
+    payment &&
+    void act(() => undoAllocation(payment.id, invoiceId), t('bank.undoDone', { invoice: invoiceNumber }));
 
   useGlobalKey((event) => {
     const key = event.key;
@@ -232,6 +241,7 @@ export function MatchingPage() {
             onSubmitSplit={submitSplit}
             onPark={park}
             onRefund={refund}
+            onUndo={undo}
           />
         </div>
       )}

@@ -23,6 +23,7 @@ type Props = {
   onSubmitSplit: () => void;
   onPark: () => void;
   onRefund: () => void;
+  onUndo: (invoiceId: string, invoiceNumber: string) => void;
 };
 
 /** The selected payment: what the bank says, the suggestions, the search and the split. */
@@ -60,6 +61,31 @@ export function PaymentPanel(props: Props) {
           )}
           <dt>{t('bank.remittance')}</dt>
           <dd className="wrap">{payment.remittance ?? '–'}</dd>
+          {payment.allocations.length > 0 && (
+            <>
+              <dt>{t('bank.allocated')}</dt>
+              <dd>
+                <ul className="allocated" data-testid="payment-allocations">
+                  {payment.allocations.map((a) => (
+                    <li key={a.invoiceId}>
+                      <Link to={`/invoices/${encodeURIComponent(a.invoiceId)}`} className="mono">
+                        {a.invoiceNumber}
+                      </Link>{' '}
+                      <span className="money">{formatMoney(a.amount, language, payment.currency)}</span>{' '}
+                      <button
+                        type="button"
+                        className="button small ghost"
+                        onClick={() => props.onUndo(a.invoiceId, a.invoiceNumber)}
+                        disabled={props.busy}
+                      >
+                        {t('bank.undo')}
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              </dd>
+            </>
+          )}
         </dl>
       </section>
 

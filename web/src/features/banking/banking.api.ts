@@ -36,3 +36,6 @@ export const parkPayment = (paymentId: string) =>
 
 export const refundPayment = (paymentId: string) =>
   api.post<MatchActionResult>(`/api/bank/payments/${encodeURIComponent(paymentId)}/refund`, {});
+
+export const undoAllocation = (paymentId: string, invoiceId: string) =>
+  api.post<MatchActionResult>(`/api/bank/payments/${encodeURIComponent(paymentId)}/undo`, { invoiceId });
