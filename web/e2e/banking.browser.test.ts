@@ -164,6 +164,17 @@ describe.skipIf(!hasChromium)('bank import and manual matching in Chromium', () 
     await shot('bank-03-matching-suggestion');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('match-done').textContent()).toBe('Gekoppeld aan F2026-1201.');
+
+    // p parks the payment in view as unidentified; it moves to the parked list.
+    await page.keyboard.press('k');
+    const parked = await counterparty();
+    await page.keyboard.press('p');
+    await expect
+      .poll(() => page.getByTestId('match-done').textContent())
+      .toBe('Betaling geparkeerd als onbekend.');
+    await expect.poll(() => rows.filter({ hasText: parked ?? '' }).count()).toBe(0);
+    await page.getByRole('button', { name: /^Geparkeerd/ }).click();
+    await expect.poll(() => rows.allTextContents()).toEqual([expect.stringContaining(parked ?? '')]);
     expect(pageErrors).toEqual([]);
   });
 
