@@ -16,7 +16,7 @@ import {
   undoAllocation,
 } from './banking.api.ts';
 import { PaymentPanel } from './PaymentPanel.tsx';
-import { checkSplit, defaultAmount, normaliseAmount, type SplitDraft } from './split.ts';
+import { amountForInput, checkSplit, defaultAmount, normaliseAmount, type SplitDraft } from './split.ts';
 import './banking.css';
 
 const SHORTCUTS = [
@@ -100,7 +100,7 @@ export function MatchingPage() {
     setSplit(
       suggestion.allocations.flatMap((a) => {
         const invoice = suggestion.invoices.find((i) => i.id === a.invoiceId);
-        return invoice ? [{ invoice, amount: a.amount }] : [];
+        return invoice ? [{ invoice, amount: amountForInput(a.amount, language) }] : [];
       }),
     );
   }
@@ -110,7 +110,7 @@ export function MatchingPage() {
     setSplit((lines) => {
       if (lines.some((l) => l.invoice.id === invoice.id)) return lines;
       const { restCents } = checkSplit(lines, payment.unallocated);
-      return [...lines, { invoice, amount: defaultAmount(invoice, restCents) }];
+      return [...lines, { invoice, amount: amountForInput(defaultAmount(invoice, restCents), language) }];
     });
   }
 

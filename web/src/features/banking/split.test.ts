@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MatchInvoice } from '../../api-types.ts';
-import { centsToAmount, checkSplit, defaultAmount, normaliseAmount } from './split.ts';
+import { amountForInput, centsToAmount, checkSplit, defaultAmount, normaliseAmount } from './split.ts';
 
 const invoice = (open: string): MatchInvoice => ({
   id: `id-${open}`,
@@ -27,6 +27,11 @@ describe('split editor arithmetic', () => {
       null,
     ]);
     expect([0n, 5n, -1999n, 121000n].map(centsToAmount)).toEqual(['0.00', '0.05', '-19.99', '1210.00']);
+    expect([amountForInput('-1210.50', 'nl'), amountForInput('1210.50', 'en')]).toEqual([
+      '-1210,50',
+      '1210.50',
+    ]);
+    expect(normaliseAmount(amountForInput('1210.50', 'fr'))).toBe('1210.50');
   });
 
   it('balances only when the lines add up exactly to what is left, credit notes included', () => {

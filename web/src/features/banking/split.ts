@@ -13,6 +13,11 @@ export function normaliseAmount(text: string): string | null {
   return /^-?\d{1,13}(\.\d{1,2})?$/.test(withPoint) ? withPoint : null;
 }
 
+/** An API amount as a person types it: a decimal comma in Dutch and French, a point in English. */
+export function amountForInput(amount: string, language: 'nl' | 'fr' | 'en'): string {
+  return language === 'en' ? amount : amount.replace('.', ',');
+}
+
 /** Integer cents back to an API amount, exactly. */
 export function centsToAmount(cents: bigint): string {
   const negative = cents < 0n;
