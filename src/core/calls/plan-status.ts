@@ -4,8 +4,7 @@
  * a grace period (dunning resumes) → completed when everything is paid (aftercare, 001#6). Or
  * cancelled (replaced, disputed, written off).
  *
- * `in_arrears` is not in the `plan_status` enum yet (active, completed, broken, cancelled): storing
- * it needs a migration adding that value. Payments count towards the instalments in order, so an
+ * Payments count towards the instalments in order, so an
  * instalment is paid when everything paid covers it and all the ones before it.
  */
 
@@ -15,7 +14,7 @@ import type { CalendarDate } from '../calendar-date.js';
 import type { PlanStatus } from '../dunning/enums.js';
 import { assertNever } from '../errors.js';
 
-export type PlanLifecycleStatus = PlanStatus | 'in_arrears';
+export type PlanLifecycleStatus = PlanStatus;
 
 export type PlanRules = {
   calendar: HolidayCalendar;

@@ -30,7 +30,13 @@ export type RunStatus = (typeof RUN_STATUSES)[number];
 export const OUTBOX_STATUSES = ['queued', 'sent', 'failed', 'to_print', 'printed'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
-export const CALL_TASK_REASONS = ['dunning_step', 'delivery_failed', 'handover_review'] as const;
+/** Why a call task exists; the workbench's own reasons follow the dunning ones. */
+export const CALL_TASK_REASONS = [
+  'dunning_step',
+  'delivery_failed',
+  'handover_review',
+  'missed_instalment',
+] as const;
 export type CallTaskReason = (typeof CALL_TASK_REASONS)[number];
 
 export const TASK_STATUSES = ['open', 'done', 'cancelled'] as const;
@@ -39,5 +45,12 @@ export type TaskStatus = (typeof TASK_STATUSES)[number];
 export const PROMISE_STATUSES = ['open', 'kept', 'partially_kept', 'broken', 'cancelled'] as const;
 export type PromiseStatus = (typeof PROMISE_STATUSES)[number];
 
-export const PLAN_STATUSES = ['active', 'completed', 'broken', 'cancelled'] as const;
+/** in_arrears: an instalment was missed and the grace period runs; dunning still holds back. */
+export const PLAN_STATUSES = ['active', 'in_arrears', 'completed', 'broken', 'cancelled'] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
+
+export const PLAN_ORIGINS = ['dossier', 'call'] as const;
+export type PlanOrigin = (typeof PLAN_ORIGINS)[number];
+
+export const INSTALMENT_STATUSES = ['open', 'partially_paid', 'paid'] as const;
+export type InstalmentStatus = (typeof INSTALMENT_STATUSES)[number];

@@ -69,6 +69,7 @@ export const TIMELINE_KINDS = [
   'handed_over',
   'promise',
   'promise_status_changed',
+  'plan',
   'plan_status_changed',
   'status_changed',
 ] as const;

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   boolean,
   customType,
@@ -13,10 +14,13 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { PLAN_INTERVALS } from '../../core/calls/plan-schedule.js';
 import {
   ACTION_STATUSES,
   CALL_TASK_REASONS,
+  INSTALMENT_STATUSES,
   OUTBOX_STATUSES,
+  PLAN_ORIGINS,
   PLAN_STATUSES,
   POLICY_REGIMES,
   PROMISE_STATUSES,
@@ -42,6 +46,9 @@ export const callTaskReasonEnum = pgEnum('call_task_reason', CALL_TASK_REASONS);
 export const taskStatusEnum = pgEnum('task_status', TASK_STATUSES);
 export const promiseStatusEnum = pgEnum('promise_status', PROMISE_STATUSES);
 export const planStatusEnum = pgEnum('plan_status', PLAN_STATUSES);
+export const planIntervalEnum = pgEnum('plan_interval', PLAN_INTERVALS);
+export const planOriginEnum = pgEnum('plan_origin', PLAN_ORIGINS);
+export const instalmentStatusEnum = pgEnum('instalment_status', INSTALMENT_STATUSES);
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 const debtorId = () =>
@@ -234,6 +241,8 @@ export const callTasks = pgTable(
       onDelete: 'set null',
     }),
     contactId: uuid('contact_id').references(() => contacts.id, { onDelete: 'set null' }),
+    /** The payment plan the task is about (a missed instalment). */
+    planId: uuid('plan_id').references(() => paymentPlans.id, { onDelete: 'cascade' }),
     note: text('note'),
     createdAt: createdAt(),
     doneAt: timestamp('done_at', { withTimezone: true }),
@@ -242,6 +251,8 @@ export const callTasks = pgTable(
     index('call_tasks_org_status_due_idx').on(t.orgId, t.status, t.dueDate),
     uniqueIndex('call_tasks_action_idx').on(t.actionId),
     uniqueIndex('call_tasks_outbox_idx').on(t.outboxMessageId),
+    // One task per reason and plan: the daily monitoring may run twice without doubling.
+    uniqueIndex('call_tasks_plan_once_idx').on(t.reason, t.planId).where(sql`${t.planId} is not null`),
   ],
 );
 
@@ -279,7 +290,10 @@ export const promiseInvoices = pgTable(
   ],
 );
 
-/** A payment plan (instalments); while active, dunning leaves its invoices alone. */
+/**
+ * A payment plan (instalments); while active or in arrears, dunning leaves its invoices alone.
+ * Payments allocated to its invoices from `createdAt` on count towards it (`paidCents`).
+ */
 export const paymentPlans = pgTable(
   'payment_plans',
   {
@@ -288,11 +302,57 @@ export const paymentPlans = pgTable(
     debtorId: debtorId(),
     status: planStatusEnum('status').notNull().default('active'),
     totalCents: cents('total_cents').notNull(),
+    downPaymentCents: cents('down_payment_cents').notNull().default(0),
+    /** Null for a schedule of explicit instalments. */
+    interval: planIntervalEnum('interval'),
+    /** Business days after a missed instalment's due date before the plan breaks. */
+    graceDays: integer('grace_days').notNull().default(10),
+    paidCents: cents('paid_cents').notNull().default(0),
+    /** Due date of the first missed instalment, while in arrears. */
+    inArrearsSince: date('in_arrears_since', { mode: 'string' }),
+    brokenOn: date('broken_on', { mode: 'string' }),
+    completedOn: date('completed_on', { mode: 'string' }),
+    cancelledOn: date('cancelled_on', { mode: 'string' }),
+    contactId: uuid('contact_id').references(() => contacts.id, { onDelete: 'set null' }),
+    origin: planOriginEnum('origin').notNull().default('dossier'),
+    /** The call the plan was agreed in (the calls log is the workbench's). */
+    callId: uuid('call_id'),
+    /** The warnings the collector read and accepted when creating it. */
+    acknowledgedWarnings: jsonb('acknowledged_warnings').$type<unknown[]>().notNull().default([]),
+    /** The aftercare thank-you once the plan is completed (sent once). */
+    thankYouMessageId: uuid('thank_you_message_id').references(() => outboxMessages.id, {
+      onDelete: 'set null',
+    }),
     note: text('note'),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },
-  (t) => [index('payment_plans_debtor_idx').on(t.orgId, t.debtorId, t.status)],
+  (t) => [
+    index('payment_plans_debtor_idx').on(t.orgId, t.debtorId, t.status),
+    // The daily monitoring reads the plans still running. (Not a partial index on them: a new enum
+    // value cannot be used in the migration that adds it.)
+    index('payment_plans_org_status_idx').on(t.orgId, t.status),
+  ],
+);
+
+/** A plan's instalments, paid in order by what is allocated to the plan's invoices. */
+export const paymentPlanInstalments = pgTable(
+  'payment_plan_instalments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: orgId(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => paymentPlans.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    amountCents: cents('amount_cents').notNull(),
+    paidCents: cents('paid_cents').notNull().default(0),
+    status: instalmentStatusEnum('status').notNull().default('open'),
+    /** The date of the payment that completed it. */
+    paidOn: date('paid_on', { mode: 'string' }),
+  },
+  (t) => [uniqueIndex('payment_plan_instalments_plan_number_idx').on(t.planId, t.number)],
 );
 
 export const paymentPlanInvoices = pgTable(

@@ -57,7 +57,7 @@ function eligibleItems(orgId: string, date: CalendarDate): SQL {
       from dunning_action_invoices where org_id = ${orgId}
       order by invoice_id, position desc
     ),
-    -- What holds an invoice back: an open dispute, an open promise, an active payment plan.
+    -- What holds an invoice back: an open dispute, an open promise, a running payment plan (active or in arrears).
     holds as materialized (
       select invoice_id, bool_or(hold = 'dispute') as is_disputed, bool_or(hold = 'promise') as is_promised,
         bool_or(hold = 'plan') as is_planned
@@ -68,7 +68,7 @@ function eligibleItems(orgId: string, date: CalendarDate): SQL {
           where pi.org_id = ${orgId} and p.status = 'open'
         union all
         select ppi.invoice_id, 'plan' from payment_plan_invoices ppi join payment_plans pp on pp.id = ppi.plan_id
-          where ppi.org_id = ${orgId} and pp.status = 'active'
+          where ppi.org_id = ${orgId} and pp.status in ('active', 'in_arrears')
       ) h
       group by invoice_id
     ),
