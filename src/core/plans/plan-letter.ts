@@ -100,7 +100,7 @@ const FR: PlanPhrases = {
   salutation: (a) => (a ? `Bonjour ${a},` : 'Madame, Monsieur,'),
   opening: (f) => [
     `Comme convenu, nous vous confirmons le plan de paiement pour ${f.isPlural ? 'les factures ci-dessous' : 'la facture ci-dessous'}. Nous sommes heureux d'avoir trouvé ensemble une solution.`,
-    `Vous payez le total de ${f.total} en ${f.count} échéances${f.hasDownPayment ? ", en commençant par un acompte" : ''} : la première de ${f.first.amount} au plus tard le ${f.first.date}, la dernière au plus tard le ${f.last}.`,
+    `Vous payez le total de ${f.total} en ${f.count} échéances${f.hasDownPayment ? ', en commençant par un acompte' : ''} : la première de ${f.first.amount} au plus tard le ${f.first.date}, la dernière au plus tard le ${f.last}.`,
   ],
   headings: {
     number: 'Facture',
@@ -119,7 +119,7 @@ const FR: PlanPhrases = {
     f.commonReference
       ? `Merci d'indiquer la communication structurée ${f.commonReference} avec chaque paiement : nous pourrons ainsi le traiter immédiatement.`
       : "Merci d'indiquer avec chaque échéance la communication de l'échéancier : nous pourrons ainsi la traiter immédiatement.",
-    "Tant que les échéances sont payées à temps, vous ne recevrez pas de rappel pour ces factures.",
+    'Tant que les échéances sont payées à temps, vous ne recevrez pas de rappel pour ces factures.',
     `S'il vous est impossible de payer une échéance à temps, prévenez-nous de préférence avant la date prévue : nous chercherons ensemble une solution. Si une échéance reste impayée, nous prendrons contact avec vous. Si le retard n'est pas rattrapé ${f.graceDays} jours ouvrables après l'échéance, le plan prend fin : la totalité du solde devient exigible et la procédure de rappel habituelle reprend.`,
     'Le code QR ci-dessous vous permet de payer la première échéance directement depuis votre application bancaire.',
   ],

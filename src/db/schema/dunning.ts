@@ -323,6 +323,8 @@ export const paymentPlans = pgTable(
     thankYouMessageId: uuid('thank_you_message_id').references(() => outboxMessages.id, {
       onDelete: 'set null',
     }),
+    /** The confirmation letter sent when the plan was made. */
+    letterDocumentId: uuid('letter_document_id').references(() => documents.id, { onDelete: 'set null' }),
     note: text('note'),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
