@@ -72,7 +72,7 @@ export async function findPlanCandidateInvoices(
       paymentReference: invoices.paymentReference,
       runningPlanId: sql<string | null>`(select ppi.plan_id from payment_plan_invoices ppi
         join payment_plans pp on pp.id = ppi.plan_id
-        where ppi.org_id = ${params.orgId} and ppi.invoice_id = ${invoices.id}
+        where ppi.org_id = ${params.orgId} and ppi.invoice_id = "invoices"."id"
           and pp.status in ('active', 'in_arrears') limit 1)`,
     })
     .from(invoices)
