@@ -78,11 +78,9 @@ const NL: PlanPhrases = {
   scheduleTotal: 'Totaal',
   body: (f) => [
     f.commonReference
-      ? `Wilt u bij elke betaling het betalingskenmerk ${f.commonReference} vermelden? Dan verwerken we uw betaling meteen.`
-      : 'Wilt u bij elke termijn het kenmerk uit het schema vermelden? Dan verwerken we uw betaling meteen.',
-    'Zolang u de termijnen op tijd betaalt, sturen we u over deze facturen geen herinneringen.',
+      ? `Wilt u bij elke betaling het betalingskenmerk ${f.commonReference} vermelden? Dan verwerken we uw betaling meteen. Zolang u de termijnen op tijd betaalt, sturen we u over ${f.isPlural ? 'deze facturen' : 'deze factuur'} geen herinneringen.`
+      : `Wilt u bij elke termijn het kenmerk uit het schema vermelden? Dan verwerken we uw betaling meteen. Zolang u de termijnen op tijd betaalt, sturen we u over ${f.isPlural ? 'deze facturen' : 'deze factuur'} geen herinneringen.`,
     `Lukt het een keer niet om een termijn op tijd te betalen? Laat het ons dan liefst vóór de vervaldatum weten, dan kijken we samen wat er kan. Blijft een termijn onbetaald, dan nemen we contact met u op. Is de achterstand ${f.graceDays} werkdagen na de vervaldatum nog niet ingelopen, dan vervalt de regeling: het hele openstaande bedrag is dan opeisbaar en de gewone herinneringsprocedure gaat verder.`,
-    'Met de QR-code hieronder betaalt u de eerste termijn direct vanuit uw bankapp.',
   ],
   box: {
     title: 'Eerste termijn',
@@ -121,7 +119,6 @@ const FR: PlanPhrases = {
       : "Merci d'indiquer avec chaque échéance la communication de l'échéancier : nous pourrons ainsi la traiter immédiatement.",
     'Tant que les échéances sont payées à temps, vous ne recevrez pas de rappel pour ces factures.',
     `S'il vous est impossible de payer une échéance à temps, prévenez-nous de préférence avant la date prévue : nous chercherons ensemble une solution. Si une échéance reste impayée, nous prendrons contact avec vous. Si le retard n'est pas rattrapé ${f.graceDays} jours ouvrables après l'échéance, le plan prend fin : la totalité du solde devient exigible et la procédure de rappel habituelle reprend.`,
-    'Le code QR ci-dessous vous permet de payer la première échéance directement depuis votre application bancaire.',
   ],
   box: {
     title: 'Première échéance',
@@ -156,11 +153,9 @@ const EN: PlanPhrases = {
   scheduleTotal: 'Total',
   body: (f) => [
     f.commonReference
-      ? `Please quote the payment reference ${f.commonReference} with every payment, so that we can process it straight away.`
-      : 'Please quote the reference from the schedule with each instalment, so that we can process it straight away.',
-    'As long as the instalments are paid on time, you will receive no reminders about these invoices.',
+      ? `Please quote the payment reference ${f.commonReference} with every payment, so that we can process it straight away. As long as the instalments are paid on time, you will receive no reminders about ${f.isPlural ? 'these invoices' : 'this invoice'}.`
+      : `Please quote the reference from the schedule with each instalment, so that we can process it straight away. As long as the instalments are paid on time, you will receive no reminders about ${f.isPlural ? 'these invoices' : 'this invoice'}.`,
     `If you cannot pay an instalment on time, please let us know, preferably before the due date, and we will look for a solution together. If an instalment remains unpaid, we will contact you. If the arrears are not made up ${f.graceDays} working days after the due date, the plan ends: the whole outstanding amount is then due and the usual reminder procedure continues.`,
-    'With the QR code below you can pay the first instalment straight from your banking app.',
   ],
   box: {
     title: 'First instalment',

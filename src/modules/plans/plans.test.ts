@@ -165,7 +165,9 @@ describe('a payment plan from the dossier', () => {
     });
     expect(message?.bodyText).toContain('Beste Karin de Graaf,');
     expect(message?.bodyText).toContain('Termijn 2, uiterlijk 21 april 2026');
-    expect(message?.bodyText).toContain('Is de achterstand 10 werkdagen na de vervaldatum nog niet ingelopen');
+    expect(message?.bodyText).toContain(
+      'Is de achterstand 10 werkdagen na de vervaldatum nog niet ingelopen',
+    );
     const [document] = await database.db
       .select()
       .from(documents)
