@@ -74,6 +74,19 @@ beforeAll(async () => {
       method: 'bank',
     })
     .returning();
+  // A payment plan of B, with its confirmation letter.
+  const planInvoiceB = await createInvoice(db, { orgId: orgB.id, debtorId: debtorB.id, number: 'B-INV-9' });
+  const planB = await sessionB.request({
+    method: 'POST',
+    url: `/api/debtors/${debtorB.id}/payment-plans`,
+    payload: {
+      invoiceIds: [planInvoiceB.id],
+      instalmentCount: 2,
+      interval: 'month',
+      firstDueDate: '2026-04-01',
+      acknowledgeWarnings: true,
+    },
+  });
   ids = {
     debtors: debtorB.id,
     invoices: invoiceB.id,
@@ -85,6 +98,7 @@ beforeAll(async () => {
     outbox: letterB.id,
     documents: letterB.documentId,
     payments: paymentB?.id ?? '',
+    'payment-plans': planB.json().plan.id,
   };
 });
 afterAll(async () => {
@@ -105,6 +119,13 @@ function urlFor(route: string): string {
     return id;
   });
 }
+
+const PLAN_PROPOSAL = {
+  invoiceIds: ['00000000-0000-4000-8000-000000000000'],
+  instalmentCount: 2,
+  interval: 'month',
+  firstDueDate: '2026-04-01',
+};
 
 /** A valid body for each write route with an id, so the 404 comes from scoping, not validation. */
 const BODIES: Record<string, unknown> = {
@@ -129,6 +150,9 @@ const BODIES: Record<string, unknown> = {
   'POST /api/bank/payments/:id/park': {},
   'POST /api/bank/payments/:id/refund': {},
   'POST /api/bank/payments/:id/undo': {},
+  'POST /api/debtors/:id/payment-plans/preview': PLAN_PROPOSAL,
+  'POST /api/debtors/:id/payment-plans': { ...PLAN_PROPOSAL, acknowledgeWarnings: true },
+  'POST /api/payment-plans/:id/cancel': {},
 };
 
 const apiRoutes = () =>

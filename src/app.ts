@@ -22,6 +22,7 @@ import { createLoginThrottle, type LoginThrottle } from './modules/auth/login-th
 import { bankingRoutes } from './modules/banking/banking.routes.js';
 import { dunningRoutes } from './modules/dunning/dunning.routes.js';
 import { ledgerRoutes } from './modules/ledger/ledger.routes.js';
+import { planRoutes } from './modules/plans/plans.routes.js';
 
 export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../web/dist', import.meta.url));
 export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
@@ -95,6 +96,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   await app.register(ledgerRoutes, { deps });
   await app.register(dunningRoutes, { deps });
   await app.register(bankingRoutes, { deps });
+  await app.register(planRoutes, { deps });
 
   await registerWebApp(app, options.webDistDir ?? DEFAULT_WEB_DIST);
   return app;

@@ -9,12 +9,13 @@ import { runDunning } from './modules/dunning/dunning-run.service.js';
 import { findRun } from './modules/dunning/dunning-runs.repo.js';
 import { dispatchOutbox, type Mailer } from './modules/dunning/outbox.service.js';
 import { findOrganisationById, findOrganisations } from './modules/ledger/organisations.repo.js';
+import { monitorPaymentPlans } from './modules/plans/plan-monitoring.service.js';
 
 /**
  * The worker: durable jobs in the same database (pg-boss, schema `pgboss`). Every few minutes a
  * tick looks which organisations' daily run is due (their own local run time) and enqueues one job
- * per organisation and date; the run itself is idempotent, so a retried or duplicated job adds
- * nothing. With SMTP configured, the outbox is sent every minute.
+ * per organisation and date; the job checks the payment plans, then runs dunning; both are
+ * idempotent, so a retried or duplicated job adds nothing. With SMTP configured, the outbox is sent every minute.
  */
 
 export const JOBS = { tick: 'dunning-tick', run: 'dunning-run', outbox: 'outbox-dispatch' } as const;
@@ -98,6 +99,8 @@ export async function startWorker(
       const org = await findOrganisationById(deps.db, job.data.orgId);
       if (!org) continue;
       const run = await findRun(deps.db, org.id, job.data.date);
+      // Plans first: one that breaks today releases its invoices to today's dunning run.
+      await monitorPaymentPlans(deps, { org, today: job.data.date });
       await runDunning(deps, {
         org,
         date: job.data.date,

@@ -176,11 +176,6 @@ export async function createPaymentPlan(
 ): Promise<CreatePlanResponse> {
   const request = CreatePlanRequestSchema.parse(input);
   const { org, today } = await loadOrganisation(deps, actor.orgId);
-  if (!org.iban)
-    throw new AppError(
-      'INVALID_STATE',
-      'the organisation has no IBAN: a plan letter cannot say where to pay',
-    );
   return deps.db.transaction(async (tx) => {
     // Lock the invoices first, so a second plan for the same invoices waits and then sees this one.
     await findPlanCandidateInvoices(tx, {
@@ -197,6 +192,11 @@ export async function createPaymentPlan(
       proposal: request,
     });
     const { preview, schedule, invoices, debtor } = checked;
+    if (!org.iban)
+      throw new AppError(
+        'INVALID_STATE',
+        'the organisation has no IBAN: a plan letter cannot say where to pay',
+      );
     if (preview.errors.length > 0) {
       throw new AppError(
         'VALIDATION_FAILED',
