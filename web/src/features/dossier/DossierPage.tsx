@@ -11,6 +11,7 @@ import { useGlobalKey } from '../../lib/use-global-key.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { useMe } from '../auth/session.tsx';
 import { ClaimPanel } from '../dunning/ClaimPanel.tsx';
+import { PaymentPlansPanel } from '../plans/PaymentPlansPanel.tsx';
 import { ContactsPanel } from './ContactsPanel.tsx';
 import { DisputesTable, PaymentsTable } from './DisputesAndPayments.tsx';
 import { DossierTimeline } from './DossierTimeline.tsx';
@@ -151,6 +152,12 @@ export function DossierPage({ debtorId }: { debtorId: string }) {
       <div className="dossier-grid">
         <div className="dossier-main">
           <OpenItemsTable items={openItems} disputedInvoiceIds={disputedInvoiceIds} />
+          <PaymentPlansPanel
+            debtorId={debtor.id}
+            openItems={openItems}
+            canWrite={canWrite}
+            onChanged={dossier.reload}
+          />
           <DisputesTable disputes={disputes} />
           <PaymentsTable payments={recentPayments} />
         </div>
