@@ -168,7 +168,7 @@ const EN: PlanPhrases = {
   closing: 'Kind regards,',
 };
 
-export const PLAN_PHRASES: Record<Language, PlanPhrases> = { nl: NL, fr: FR, en: EN };
+const PLAN_PHRASES: Record<Language, PlanPhrases> = { nl: NL, fr: FR, en: EN };
 
 export function composePlanLetter(input: PlanLetterInput): LetterContent {
   const { language, instalments } = input;

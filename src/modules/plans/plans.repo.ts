@@ -12,8 +12,7 @@ import {
   promises,
 } from '../../db/schema/index.js';
 
-export type PlanRow = typeof paymentPlans.$inferSelect;
-export type InstalmentRow = typeof paymentPlanInstalments.$inferSelect;
+type PlanRow = typeof paymentPlans.$inferSelect;
 export type DebtorRow = typeof debtors.$inferSelect;
 export type ContactRow = typeof contacts.$inferSelect;
 

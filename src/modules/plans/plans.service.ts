@@ -8,7 +8,7 @@
 
 import type { CalendarDate } from '../../core/calendar-date.js';
 import { buildPlanSchedule, type PlanInstalment } from '../../core/calls/plan-schedule.js';
-import { transitionPlan } from '../../core/calls/plan-status.js';
+import { DEFAULT_PLAN_RULES, transitionPlan } from '../../core/calls/plan-status.js';
 import { validateAgreement } from '../../core/calls/promise-validation.js';
 import { AppError } from '../../core/errors.js';
 import { cents, formatCents } from '../../core/money.js';
@@ -41,7 +41,8 @@ import type {
 } from './plans.schemas.js';
 import { CreatePlanRequestSchema } from './plans.schemas.js';
 
-export const DEFAULT_GRACE_DAYS = 10;
+/** Business days a plan may stay in arrears before it breaks (core DEFAULT_PLAN_RULES). */
+const DEFAULT_GRACE_DAYS = DEFAULT_PLAN_RULES.brokenAfterBusinessDays;
 
 type Checked = {
   preview: PlanPreview;
