@@ -9,11 +9,6 @@ import { CALL_TASK_REASONS } from '../dunning/enums.js';
 
 export const QUEUE_REASONS = [
   ...CALL_TASK_REASONS,
-  'callback',
-  'broken_promise',
-  'missed_instalment',
-  'dispute_resolved',
-  'agreement_unconfirmed',
   'large_overdue',
   'fast_growing_overdue',
   /** 001#2: an informal, friendly call as soon as the term has passed, before the first letter. */

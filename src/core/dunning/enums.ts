@@ -35,7 +35,11 @@ export const CALL_TASK_REASONS = [
   'dunning_step',
   'delivery_failed',
   'handover_review',
+  'callback',
+  'broken_promise',
   'missed_instalment',
+  'dispute_resolved',
+  'agreement_unconfirmed',
 ] as const;
 export type CallTaskReason = (typeof CALL_TASK_REASONS)[number];
 

@@ -31,7 +31,7 @@ import {
 } from '../../core/dunning/enums.js';
 import { LETTER_KINDS, TONES } from '../../core/dunning/letter.js';
 import { cents, createdAt, orgId } from './columns.js';
-import { contacts, debtorKindEnum, debtors, invoices } from './ledger.js';
+import { contacts, debtorKindEnum, debtors, disputes, invoices } from './ledger.js';
 import { users } from './organisations.js';
 
 export const stepChannelEnum = pgEnum('step_channel', STEP_CHANNELS);
@@ -241,8 +241,15 @@ export const callTasks = pgTable(
       onDelete: 'set null',
     }),
     contactId: uuid('contact_id').references(() => contacts.id, { onDelete: 'set null' }),
-    /** The payment plan the task is about (a missed instalment). */
+    /** A callback agreed with a gatekeeper: due at this exact moment, not just on `dueDate`. */
+    callbackAt: timestamp('callback_at', { withTimezone: true }),
+    /** The row the task is about: the call that agreed a callback, a promise, a plan, a dispute. */
+    callId: uuid('call_id'),
+    promiseId: uuid('promise_id').references(() => promises.id, { onDelete: 'cascade' }),
     planId: uuid('plan_id').references(() => paymentPlans.id, { onDelete: 'cascade' }),
+    disputeId: uuid('dispute_id').references(() => disputes.id, { onDelete: 'cascade' }),
+    /** The collector who agreed a callback keeps it; null: whoever the day's routing gives it to. */
+    assignedTo: uuid('assigned_to').references(() => users.id, { onDelete: 'set null' }),
     note: text('note'),
     createdAt: createdAt(),
     doneAt: timestamp('done_at', { withTimezone: true }),
@@ -251,8 +258,17 @@ export const callTasks = pgTable(
     index('call_tasks_org_status_due_idx').on(t.orgId, t.status, t.dueDate),
     uniqueIndex('call_tasks_action_idx').on(t.actionId),
     uniqueIndex('call_tasks_outbox_idx').on(t.outboxMessageId),
-    // One task per reason and plan: the daily monitoring may run twice without doubling.
+    // One task per reason and source row: the daily follow-up may run twice without doubling.
+    uniqueIndex('call_tasks_call_once_idx').on(t.reason, t.callId).where(sql`${t.callId} is not null`),
+    uniqueIndex('call_tasks_promise_once_idx')
+      .on(t.reason, t.promiseId)
+      .where(sql`${t.promiseId} is not null`),
     uniqueIndex('call_tasks_plan_once_idx').on(t.reason, t.planId).where(sql`${t.planId} is not null`),
+    uniqueIndex('call_tasks_dispute_once_idx')
+      .on(t.reason, t.disputeId)
+      .where(sql`${t.disputeId} is not null`),
+    // The queue and the prep sheet look up a debtor's open tasks.
+    index('call_tasks_debtor_open_idx').on(t.orgId, t.debtorId).where(sql`${t.status} = 'open'`),
   ],
 );
 
@@ -265,12 +281,23 @@ export const promises = pgTable(
     debtorId: debtorId(),
     amountCents: cents('amount_cents').notNull(),
     promisedDate: date('promised_date', { mode: 'string' }).notNull(),
+    /** The first day the promise counts as broken without full payment (promiseBreaksOn). */
+    breaksOn: date('breaks_on', { mode: 'string' }),
+    /** Paid towards the promise by `breaksOn`. */
+    paidCents: cents('paid_cents').notNull().default(0),
+    /** Who made the promise, and how they said they would pay. */
+    contactId: uuid('contact_id').references(() => contacts.id, { onDelete: 'set null' }),
+    method: text('method'),
     status: promiseStatusEnum('status').notNull().default('open'),
     note: text('note'),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },
-  (t) => [index('promises_debtor_idx').on(t.orgId, t.debtorId, t.status)],
+  (t) => [
+    index('promises_debtor_idx').on(t.orgId, t.debtorId, t.status),
+    // The daily follow-up finds the open promises that break today.
+    index('promises_org_status_breaks_idx').on(t.orgId, t.status, t.breaksOn),
+  ],
 );
 
 export const promiseInvoices = pgTable(

@@ -3,6 +3,7 @@ import {
   boolean,
   date,
   index,
+  integer,
   jsonb,
   pgEnum,
   pgTable,
@@ -13,6 +14,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { CallSettingsOverrides } from '../../core/calls/call-settings.js';
+import { SKILL_LEVELS } from '../../core/calls/routing.js';
 import { DUNNING_MODES } from '../../core/dunning/enums.js';
 import { COUNTRIES, LANGUAGES, PAYMENT_REFERENCE_KINDS, ROLES } from '../../core/ledger/enums.js';
 
@@ -21,6 +24,7 @@ export const languageEnum = pgEnum('language', LANGUAGES);
 export const roleEnum = pgEnum('role', ROLES);
 export const dunningModeEnum = pgEnum('dunning_mode', DUNNING_MODES);
 export const paymentReferenceKindEnum = pgEnum('payment_reference_kind', PAYMENT_REFERENCE_KINDS);
+export const skillLevelEnum = pgEnum('skill_level', SKILL_LEVELS);
 
 /** The tenant: one creditor company. A collection firm has one per client. */
 export const organisations = pgTable('organisations', {
@@ -53,6 +57,8 @@ export const organisations = pgTable('organisations', {
    * date, so the first list of a new day recomputes them (refreshDebtorBalances without debtorIds).
    */
   balancesAsOf: date('balances_as_of', { mode: 'string' }),
+  /** The workbench rules this organisation changes from the defaults (validated by callSettingsSchema). */
+  callSettings: jsonb('call_settings').$type<CallSettingsOverrides>().notNull().default({}),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -81,6 +87,10 @@ export const memberships = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     role: roleEnum('role').notNull(),
+    /** The calls this member may take (004#1); null: what the role gives (defaultSkillLevel). */
+    callSkillLevel: skillLevelEnum('call_skill_level'),
+    /** How many calls a day the member's queue holds; null: the routing default. */
+    callsPerDay: integer('calls_per_day'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.userId] }), index('memberships_user_idx').on(t.userId)],
