@@ -86,5 +86,6 @@ async function defaultRegistrations(): Promise<CliRegistration[]> {
     (await import('./modules/banking/banking.cli.js')).bankingCli,
     (await import('./modules/dunning/calc.cli.js')).calcCli,
     (await import('./modules/dunning/dunning.cli.js')).dunningCli,
+    (await import('./modules/calls/calls.cli.js')).callsCli,
   ];
 }

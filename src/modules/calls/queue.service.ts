@@ -1,0 +1,262 @@
+import { Temporal } from 'temporal-polyfill';
+import type { CalendarDate } from '../../core/calendar-date.js';
+import type { AnswerHistory } from '../../core/calls/answer-history.js';
+import { buildCallQueue, planCallDay, type QueueDebtor } from '../../core/calls/build-queue.js';
+import type { CallSettings } from '../../core/calls/call-settings.js';
+import { type CallWindow, nextCallWindow } from '../../core/calls/call-timing.js';
+import type { PriorityPart } from '../../core/calls/queue-priority.js';
+import type { QueueEntry, QueueReason } from '../../core/calls/queue-reasons.js';
+import { assessSensitivity, type Collector, defaultSkillLevel } from '../../core/calls/routing.js';
+import { AppError } from '../../core/errors.js';
+import type { Actor } from '../auth/access.js';
+import { ensureFreshBalances, type LedgerDeps, loadOrganisation } from '../ledger/organisation.service.js';
+import type { Organisation } from '../ledger/organisations.repo.js';
+import { organisationCallSettings } from './call-settings.service.js';
+import {
+  type AnswerCountRow,
+  findAnswerCountRows,
+  findCallerRows,
+  findQueueDebtorRows,
+  findQueueEntryRows,
+  type QueueDebtorRow,
+} from './queue.repo.js';
+
+/** A member's calls per day when the membership does not say. */
+const DEFAULT_CALLS_PER_DAY = 60;
+
+export type QueueWindow = { kind: CallWindow['kind']; date: CalendarDate; from: string; until: string };
+
+export type CallQueueItem = {
+  debtorId: string;
+  debtor: string;
+  debtorName: string;
+  contactId: string | null;
+  contact: string | null;
+  phone: string | null;
+  extension: string | null;
+  /** The strongest reason (what a list shows); all reasons follow, strongest first. */
+  reason: QueueReason;
+  reasons: QueueReason[];
+  priority: number;
+  baseScore: number;
+  /** Why this call: the parts add up to `priority`. */
+  parts: PriorityPart[];
+  verdict: 'call' | 'acceptable' | 'wait';
+  /** The window the moment falls in; when waiting, the next good one (null if none soon). */
+  callWindow: QueueWindow | null;
+  waitReasons: { code: string }[];
+  sourceIds: string[];
+  overdueCents: number;
+  assignedTo: string | null;
+};
+
+export type CallQueueView = { date: CalendarDate; at: string; items: CallQueueItem[] };
+
+/**
+ * The call queue of an organisation (or one collector) at a local moment: the day's reasons from
+ * SQL (one statement, set-based), the debtors' figures and answer history for those debtors only,
+ * then the pure core scores and orders them for that moment and, for a collector, hands out the
+ * day by skill and load (planCallDay) and keeps that collector's part.
+ */
+export async function getCallQueue(
+  deps: LedgerDeps,
+  actor: Pick<Actor, 'orgId'>,
+  params: { date?: CalendarDate; at?: string; collectorId?: string },
+): Promise<CallQueueView> {
+  const { org, today } = await loadOrganisation(deps, actor.orgId);
+  const settings = organisationCallSettings(org.callSettings);
+  const date = params.date ?? today;
+  const now = momentOf(deps, org, date, params.at);
+  await ensureFreshBalances(deps, { org, today: date });
+
+  const entryRows = await findQueueEntryRows(deps.db, {
+    orgId: org.id,
+    date,
+    largeOverdueCents: settings.balanceReasons.largeOverdueCents,
+    informalCallWithinDays: settings.balanceReasons.informalCallWithinDays,
+  });
+  const entries: QueueEntry[] = entryRows.map((row) => ({
+    debtorId: row.debtor_id,
+    reason: row.reason as QueueReason,
+    ...(row.source_id ? { sourceId: row.source_id } : {}),
+    ...(row.callback_at_ms !== null
+      ? { callbackAt: Temporal.Instant.fromEpochMilliseconds(Number(row.callback_at_ms)) }
+      : {}),
+  }));
+  const debtorIds = [...new Set(entries.map((e) => e.debtorId))];
+  const [debtorRows, answerRows] = await Promise.all([
+    findQueueDebtorRows(deps.db, { orgId: org.id, date, debtorIds }),
+    findAnswerCountRows(deps.db, { orgId: org.id, debtorIds }),
+  ]);
+  const histories = toAnswerHistories(answerRows);
+  const callbackOwners = new Map(
+    entryRows.filter((r) => r.assigned_to).map((r) => [r.debtor_id, r.assigned_to as string]),
+  );
+  const rows = new Map(debtorRows.map((row) => [row.id, row]));
+  const debtors = new Map<string, QueueDebtor>(
+    debtorRows.map((row) => [
+      row.id,
+      toQueueDebtor(row, org, settings, histories.get(row.id), callbackOwners.get(row.id)),
+    ]),
+  );
+  const queue = buildCallQueue({ now, entries, debtors, settings });
+
+  let items = queue.items;
+  if (params.collectorId) {
+    const collectors = await loadCollectors(deps, org.id);
+    if (!collectors.some((c) => c.id === params.collectorId)) {
+      throw new AppError('BAD_REQUEST', `collector ${params.collectorId} is not a calling member`, [
+        { field: 'collector', message: 'not a member who takes calls' },
+      ]);
+    }
+    const plan = planCallDay(queue, debtors, collectors);
+    const mine = new Set(plan.byCollector[params.collectorId] ?? []);
+    items = items.filter((item) => mine.has(item.debtorId));
+  }
+
+  const at = now.toZonedDateTimeISO(org.timeZone).toPlainTime().toString({ smallestUnit: 'minute' });
+  return {
+    date,
+    at,
+    items: items.flatMap((item) => {
+      const row = rows.get(item.debtorId);
+      const debtor = debtors.get(item.debtorId);
+      if (!row || !debtor) return [];
+      const window =
+        item.window ??
+        nextCallWindow(
+          now,
+          item.callbackAt ? { ...debtor.call, callbackAt: item.callbackAt } : debtor.call,
+          settings.timing,
+          'acceptable',
+        );
+      const reason = item.reasons[0];
+      if (!reason) return [];
+      return [
+        {
+          debtorId: row.id,
+          debtor: row.number,
+          debtorName: row.name,
+          contactId: row.contact_id,
+          contact: row.contact_name,
+          phone: row.phone,
+          extension: row.phone_extension,
+          reason,
+          reasons: item.reasons,
+          priority: item.score,
+          baseScore: item.baseScore,
+          parts: item.parts,
+          verdict: item.verdict,
+          callWindow: window ? toQueueWindow(window) : null,
+          waitReasons: item.waitReasons,
+          sourceIds: item.sourceIds,
+          overdueCents: row.overdue_cents,
+          assignedTo: debtor.ownerId,
+        },
+      ];
+    }),
+  };
+}
+
+/** The moment the queue is for: `at` (HH:MM, the organisation's zone) on `date`, else the clock's time of day. */
+function momentOf(
+  deps: LedgerDeps,
+  org: Organisation,
+  date: CalendarDate,
+  at: string | undefined,
+): Temporal.Instant {
+  const clockTime = Temporal.Instant.fromEpochMilliseconds(deps.clock.now().getTime())
+    .toZonedDateTimeISO(org.timeZone)
+    .toPlainTime();
+  const time = at ? Temporal.PlainTime.from(at) : clockTime;
+  return Temporal.PlainDate.from(date)
+    .toZonedDateTime({ timeZone: org.timeZone, plainTime: time })
+    .toInstant();
+}
+
+function toQueueDebtor(
+  row: QueueDebtorRow,
+  org: Organisation,
+  settings: CallSettings,
+  answerHistory: AnswerHistory | undefined,
+  callbackOwner: string | undefined,
+): QueueDebtor {
+  const sensitivity = assessSensitivity(
+    {
+      kind: row.kind,
+      overdueCents: row.overdue_cents,
+      hasPaymentTrouble: row.has_payment_trouble,
+      isLegalStage: row.is_legal_stage,
+      hasOpenDispute: row.has_open_dispute,
+      hasOpenComplaint: false,
+      hadAggressiveCall: row.had_aggressive_call,
+      brokenPromiseCount: row.broken_promises,
+    },
+    settings.routing,
+  );
+  return {
+    debtorId: row.id,
+    call: {
+      country: row.country,
+      organisationCountry: org.country,
+      ...(row.contact_id
+        ? {
+            contact: {
+              preferredCallDays: row.preferred_call_days ?? [],
+              preferredCallFrom: row.preferred_call_from,
+              preferredCallUntil: row.preferred_call_until,
+            },
+          }
+        : {}),
+    },
+    signals: {
+      overdueCents: row.overdue_cents,
+      oldestOverdueDueDate: row.oldest_overdue_due_date,
+      brokenPromiseCount: row.broken_promises,
+      ...(answerHistory ? { answerHistory } : {}),
+    },
+    requiredLevel: sensitivity.requiredLevel,
+    // The collector who agreed a callback makes it; otherwise the debtor's own collector.
+    ownerId: callbackOwner ?? row.assigned_collector_id,
+  };
+}
+
+type Counts = Record<number, { attempts: number; answered: number }>;
+
+function toAnswerHistories(rows: readonly AnswerCountRow[]): Map<string, AnswerHistory> {
+  const result = new Map<string, { byHour: Counts; byWeekday: Counts }>();
+  const add = (counts: Counts, key: number, row: AnswerCountRow) => {
+    const count = counts[key] ?? { attempts: 0, answered: 0 };
+    count.attempts += row.attempts;
+    count.answered += row.answered;
+    counts[key] = count;
+  };
+  for (const row of rows) {
+    let history = result.get(row.debtor_id);
+    if (!history) {
+      history = { byHour: {}, byWeekday: {} };
+      result.set(row.debtor_id, history);
+    }
+    add(history.byHour, row.local_hour, row);
+    add(history.byWeekday, row.local_weekday, row);
+  }
+  return result;
+}
+
+async function loadCollectors(deps: LedgerDeps, orgId: string): Promise<Collector[]> {
+  const rows = await findCallerRows(deps.db, orgId);
+  return rows.flatMap((row) => {
+    const skillLevel = row.call_skill_level ?? defaultSkillLevel(row.role);
+    if (!skillLevel) return [];
+    return [{ id: row.user_id, skillLevel, capacity: row.calls_per_day ?? DEFAULT_CALLS_PER_DAY }];
+  });
+}
+
+function toQueueWindow(window: CallWindow): QueueWindow {
+  return {
+    kind: window.kind,
+    date: window.start.toPlainDate().toString() as CalendarDate,
+    from: window.start.toPlainTime().toString({ smallestUnit: 'minute' }),
+    until: window.end.toPlainTime().toString({ smallestUnit: 'minute' }),
+  };
+}
