@@ -153,6 +153,9 @@ const BODIES: Record<string, unknown> = {
   'POST /api/debtors/:id/payment-plans/preview': PLAN_PROPOSAL,
   'POST /api/debtors/:id/payment-plans': { ...PLAN_PROPOSAL, acknowledgeWarnings: true },
   'POST /api/payment-plans/:id/cancel': {},
+  'POST /api/debtors/:id/calls': { outcome: 'no_answer' },
+  'POST /api/debtors/:id/call-lock': { action: 'acquire' },
+  'DELETE /api/debtors/:id/call-lock': undefined,
 };
 
 const apiRoutes = () =>

@@ -1,5 +1,7 @@
+import type { CalendarDate } from '../../core/calendar-date.js';
 import { AppError } from '../../core/errors.js';
 import { transitionInvoice } from '../../core/ledger/invoice-status.js';
+import type { Db } from '../../db/client.js';
 import type { Actor } from '../auth/access.js';
 import { refreshDebtorBalances } from './balances.repo.js';
 import { closeDisputeRow, insertDispute } from './disputes.repo.js';
@@ -20,47 +22,54 @@ export async function openDispute(
   request: CreateDisputeRequest,
 ): Promise<Dispute> {
   const { today } = await loadOrganisation(deps, actor.orgId);
-  return deps.db.transaction(async (tx) => {
-    const invoice = await findInvoiceRow(tx, { orgId: actor.orgId, invoiceId, forUpdate: true });
-    if (!invoice) throw new AppError('INVOICE_NOT_FOUND', 'no such invoice');
-    if (invoice.kind !== 'invoice') throw new AppError('INVALID_STATE', 'a credit note cannot be disputed');
-    const next = transitionInvoice(invoice.status, { type: 'dispute_opened' });
-    if (!next.ok)
-      throw new AppError('INVALID_STATE', `cannot dispute invoice ${invoice.number}: ${next.reason}`);
-    const disputeId = await insertDispute(tx, {
+  return deps.db.transaction((tx) =>
+    openDisputeInTransaction(tx, { actor, invoiceId, request, today, now: deps.clock.now() }),
+  );
+}
+
+/**
+ * The same inside a caller's transaction, for a use-case that opens disputes among other changes
+ * (a call in which the debtor disputes some invoices).
+ */
+export async function openDisputeInTransaction(
+  tx: Db,
+  params: { actor: Actor; invoiceId: string; request: CreateDisputeRequest; today: CalendarDate; now: Date },
+): Promise<Dispute> {
+  const { actor, invoiceId, request, today, now } = params;
+  const invoice = await findInvoiceRow(tx, { orgId: actor.orgId, invoiceId, forUpdate: true });
+  if (!invoice) throw new AppError('INVOICE_NOT_FOUND', 'no such invoice');
+  if (invoice.kind !== 'invoice') throw new AppError('INVALID_STATE', 'a credit note cannot be disputed');
+  const next = transitionInvoice(invoice.status, { type: 'dispute_opened' });
+  if (!next.ok)
+    throw new AppError('INVALID_STATE', `cannot dispute invoice ${invoice.number}: ${next.reason}`);
+  const disputeId = await insertDispute(tx, {
+    orgId: actor.orgId,
+    debtorId: invoice.debtorId,
+    invoiceId,
+    reason: request.reason,
+    description: request.description ?? null,
+    openedBy: actor.userId,
+    openedAt: now,
+  });
+  if (next.status !== invoice.status) {
+    await updateInvoiceRow(tx, { orgId: actor.orgId, invoiceId, changes: { status: next.status }, now });
+  }
+  await appendTimeline(tx, [
+    {
       orgId: actor.orgId,
       debtorId: invoice.debtorId,
       invoiceId,
-      reason: request.reason,
-      description: request.description ?? null,
-      openedBy: actor.userId,
-      openedAt: deps.clock.now(),
-    });
-    if (next.status !== invoice.status) {
-      await updateInvoiceRow(tx, {
-        orgId: actor.orgId,
-        invoiceId,
-        changes: { status: next.status },
-        now: deps.clock.now(),
-      });
-    }
-    await appendTimeline(tx, [
-      {
-        orgId: actor.orgId,
-        debtorId: invoice.debtorId,
-        invoiceId,
-        kind: 'dispute_opened',
-        actorUserId: actor.userId,
-        actorLabel: actor.label,
-        summary: `Dispute on invoice ${invoice.number}: ${request.reason}`,
-        data: { disputeId, reason: request.reason, statusFrom: invoice.status, statusTo: next.status },
-      },
-    ]);
-    await refreshDebtorBalances(tx, { orgId: actor.orgId, today, debtorIds: [invoice.debtorId] });
-    const [row] = await findDisputeRows(tx, { orgId: actor.orgId, disputeId });
-    if (!row) throw new Error('dispute vanished');
-    return toDispute(row);
-  });
+      kind: 'dispute_opened',
+      actorUserId: actor.userId,
+      actorLabel: actor.label,
+      summary: `Dispute on invoice ${invoice.number}: ${request.reason}`,
+      data: { disputeId, reason: request.reason, statusFrom: invoice.status, statusTo: next.status },
+    },
+  ]);
+  await refreshDebtorBalances(tx, { orgId: actor.orgId, today, debtorIds: [invoice.debtorId] });
+  const [row] = await findDisputeRows(tx, { orgId: actor.orgId, disputeId });
+  if (!row) throw new Error('dispute vanished');
+  return toDispute(row);
 }
 
 /** Closes a dispute; the invoice returns to the status its amounts give (unless another is open). */

@@ -1,0 +1,78 @@
+import { sql } from 'drizzle-orm';
+import type { CalendarDate } from '../../core/calendar-date.js';
+import type { Db } from '../../db/client.js';
+import { selectRows } from './sql-rows.js';
+
+export type FollowUpReport = { brokenPromises: number; unconfirmedAgreements: number };
+
+/**
+ * The daily follow-up (004#13, 001#6, 003#4), set-based and idempotent: open promises whose
+ * `breaks_on` has come without full payment become broken (partially kept when something came in)
+ * and their debtor is back in the queue today — the business day after the promised date — with a
+ * broken_promise task; agreements not confirmed by their `confirm_by` day get an
+ * agreement_unconfirmed task. Timeline events are written in the same statement. The unique
+ * (reason, source) indexes on call_tasks make a second run add nothing.
+ */
+export async function followUpAgreements(
+  deps: { db: Db },
+  params: { orgId: string; today: CalendarDate },
+): Promise<FollowUpReport> {
+  const { orgId, today } = params;
+  return deps.db.transaction(async (tx) => {
+    const [broken] = await selectRows<{ count: number }>(
+      tx,
+      sql`with broken as (
+        update promises
+        set status = (case when paid_cents > 0 then 'partially_kept' else 'broken' end)::promise_status
+        where org_id = ${orgId} and status = 'open' and breaks_on <= ${today}::date
+          and paid_cents < amount_cents
+        returning id, debtor_id, amount_cents, paid_cents, promised_date, status
+      ), tasks as (
+        insert into call_tasks (org_id, debtor_id, reason, due_date, promise_id, contact_id, note)
+        select ${orgId}, b.debtor_id, 'broken_promise', ${today}::date, b.id, p.contact_id,
+          'Promise of ' || to_char(b.amount_cents / 100.0, 'FM999999999990.00') || ' by '
+            || b.promised_date::text || ' not kept'
+        from broken b join promises p on p.id = b.id
+        on conflict (reason, promise_id) where promise_id is not null do nothing
+        returning id, promise_id
+      ), events as (
+        insert into timeline_events (org_id, debtor_id, kind, actor_label, summary, data)
+        select ${orgId}, b.debtor_id, 'promise', 'follow-up',
+          'Promise of ' || to_char(b.amount_cents / 100.0, 'FM999999999990.00') || ' by '
+            || b.promised_date::text || ' ' || replace(b.status::text, '_', ' ')
+            || ': back in the call queue',
+          jsonb_build_object('promiseId', b.id, 'statusTo', b.status, 'paidCents', b.paid_cents,
+            'callTaskId', t.id)
+        from broken b left join tasks t on t.promise_id = b.id
+        returning 1
+      )
+      select count(*)::int as count from events`,
+    );
+    const [unconfirmed] = await selectRows<{ count: number }>(
+      tx,
+      sql`with due as (
+        select c.id, c.debtor_id, c.promise_id, c.plan_id, c.sent_on
+        from agreement_confirmations c
+        left join promises p on p.id = c.promise_id
+        left join payment_plans pl on pl.id = c.plan_id
+        where c.org_id = ${orgId} and c.confirmed_at is null and c.confirm_by <= ${today}::date
+          and (p.status = 'open' or pl.status = 'active')
+      ), tasks as (
+        insert into call_tasks (org_id, debtor_id, reason, due_date, promise_id, plan_id, note)
+        select ${orgId}, debtor_id, 'agreement_unconfirmed', ${today}::date, promise_id, plan_id,
+          'Agreement emailed on ' || sent_on::text || ' not confirmed'
+        from due
+        on conflict do nothing
+        returning id, debtor_id
+      ), events as (
+        insert into timeline_events (org_id, debtor_id, kind, actor_label, summary, data)
+        select ${orgId}, debtor_id, 'call_task_created', 'follow-up',
+          'Agreement not confirmed within the term: call to check', jsonb_build_object('callTaskId', id)
+        from tasks
+        returning 1
+      )
+      select count(*)::int as count from events`,
+    );
+    return { brokenPromises: broken?.count ?? 0, unconfirmedAgreements: unconfirmed?.count ?? 0 };
+  });
+}
