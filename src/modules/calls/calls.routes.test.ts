@@ -317,6 +317,28 @@ describe('recording calls', () => {
     expect(first.id).not.toBe(second.id);
   });
 
+  it('an agreement not confirmed within two business days becomes a call task, once', async () => {
+    const deps = testDeps(database);
+    // Emailed Tuesday 8 December: Wednesday is still within the term, Thursday is not.
+    expect(await followUpAgreements(deps, { orgId: org.id, today: day('2026-12-09') })).toEqual({
+      brokenPromises: 0,
+      unconfirmedAgreements: 0,
+    });
+    expect(await followUpAgreements(deps, { orgId: org.id, today: day('2026-12-10') })).toEqual({
+      brokenPromises: 0,
+      unconfirmedAgreements: 1,
+    });
+    expect(
+      (await followUpAgreements(deps, { orgId: org.id, today: day('2026-12-10') })).unconfirmedAgreements,
+    ).toBe(0);
+    const [task] = await database.db
+      .select()
+      .from(callTasks)
+      .where(and(eq(callTasks.debtorId, debtor.id), eq(callTasks.reason, 'agreement_unconfirmed')));
+    expect(task).toMatchObject({ status: 'open', dueDate: '2026-12-10', promiseId: null });
+    expect(task?.planId).not.toBeNull();
+  });
+
   it('refuses an agreement on an unanswered call and a gatekeeper without a time', async () => {
     const noTime = await collector.request({
       method: 'POST',
