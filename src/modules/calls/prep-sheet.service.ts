@@ -27,6 +27,9 @@ import {
 } from './prep-sheet.repo.js';
 import { findUserLanguage } from './users.repo.js';
 
+/** A promise broken this recently still sets the tone of the call. */
+const RECENT_BROKEN_PROMISE_DAYS = 90;
+
 const money = (value: number) => formatCents(value);
 const money0 = (value: number | null) => (value === null ? null : formatCents(value));
 
@@ -72,7 +75,11 @@ export async function getPrepSheet(deps: LedgerDeps, actor: Actor, debtorId: str
   const remindersSent = source.reminders[0]?.total ?? 0;
   const situation = chooseScriptSituation({
     daysLate,
-    hasBrokenPromise: source.tasks.some((t) => t.reason === 'broken_promise') || !!lastBroken,
+    // The broken-promise script needs the promise itself: its amount and date are quoted.
+    hasBrokenPromise:
+      !!lastBroken &&
+      (source.tasks.some((t) => t.reason === 'broken_promise') ||
+        daysBetween(lastBroken.promisedDate as CalendarDate, today) <= RECENT_BROKEN_PROMISE_DAYS),
     isConsumer: debtor.kind === 'consumer',
     hasPaymentTrouble: source.causes.some((c) => c.cause === 'payment_trouble'),
     isLastStepBeforeLegal: isLegalNext,
