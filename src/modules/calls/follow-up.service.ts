@@ -21,12 +21,22 @@ export async function followUpAgreements(
   return deps.db.transaction(async (tx) => {
     const [broken] = await selectRows<{ count: number }>(
       tx,
-      sql`with broken as (
-        update promises
-        set status = (case when paid_cents > 0 then 'partially_kept' else 'broken' end)::promise_status
-        where org_id = ${orgId} and status = 'open' and breaks_on <= ${today}::date
-          and paid_cents < amount_cents
-        returning id, debtor_id, amount_cents, paid_cents, promised_date, status
+      sql`with due as (
+        -- Paid towards the promise by its break day: the allocations to its invoices since it was made.
+        select p.id, greatest(p.paid_cents, coalesce((
+          select sum(a.amount_cents) from promise_invoices pi
+          join allocations a on a.org_id = pi.org_id and a.invoice_id = pi.invoice_id
+          join payments pay on pay.id = a.payment_id
+          where pi.promise_id = p.id and pay.date between p.created_at::date and p.breaks_on), 0)) as paid
+        from promises p
+        where p.org_id = ${orgId} and p.status = 'open' and p.breaks_on <= ${today}::date
+      ), broken as (
+        update promises p
+        set status = (case when due.paid > 0 then 'partially_kept' else 'broken' end)::promise_status,
+          paid_cents = due.paid
+        from due
+        where p.id = due.id and due.paid < p.amount_cents
+        returning p.id, p.debtor_id, p.amount_cents, p.paid_cents, p.promised_date, p.status
       ), tasks as (
         insert into call_tasks (org_id, debtor_id, reason, due_date, promise_id, contact_id, note)
         select ${orgId}, b.debtor_id, 'broken_promise', ${today}::date, b.id, p.contact_id,
@@ -37,7 +47,7 @@ export async function followUpAgreements(
         returning id, promise_id
       ), events as (
         insert into timeline_events (org_id, debtor_id, kind, actor_label, summary, data)
-        select ${orgId}, b.debtor_id, 'promise', 'follow-up',
+        select ${orgId}, b.debtor_id, 'promise_status_changed', 'follow-up',
           'Promise of ' || to_char(b.amount_cents / 100.0, 'FM999999999990.00') || ' by '
             || b.promised_date::text || ' ' || replace(b.status::text, '_', ' ')
             || ': back in the call queue',
