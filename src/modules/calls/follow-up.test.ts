@@ -1,0 +1,101 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CalendarDate } from '../../core/calendar-date.js';
+import type { Database } from '../../db/client.js';
+import {
+  allocations,
+  callTasks,
+  payments,
+  promiseInvoices,
+  promises,
+  timelineEvents,
+} from '../../db/schema/index.js';
+import { createTestDatabase } from '../../test/db.js';
+import {
+  createDebtor,
+  createInvoice,
+  createOrganisation,
+  type OrganisationRow,
+} from '../../test/factories.js';
+import { followUpAgreements } from './follow-up.service.js';
+
+const day = (text: string) => text as CalendarDate;
+let database: Database;
+let org: OrganisationRow;
+let partlyPaid: string;
+let unpaid: string;
+let notYet: string;
+
+/** Three promises made on 1 December 2026: €600 by Friday 11 December (break day Monday 14th). */
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const { db } = database;
+  org = await createOrganisation(db);
+  const promise = async (breaksOn: string, paidCents: number) => {
+    const debtor = await createDebtor(db, { orgId: org.id });
+    const invoice = await createInvoice(db, { orgId: org.id, debtorId: debtor.id, totalCents: 60_000 });
+    const [row] = await db
+      .insert(promises)
+      .values({
+        orgId: org.id,
+        debtorId: debtor.id,
+        amountCents: 60_000,
+        promisedDate: '2026-12-11',
+        breaksOn,
+        createdAt: new Date('2026-12-01T10:00:00Z'),
+      })
+      .returning();
+    if (!row) throw new Error('no promise');
+    await db.insert(promiseInvoices).values({ orgId: org.id, promiseId: row.id, invoiceId: invoice.id });
+    if (paidCents > 0) {
+      const [payment] = await db
+        .insert(payments)
+        .values({ orgId: org.id, debtorId: debtor.id, date: '2026-12-10', amountCents: paidCents })
+        .returning();
+      if (!payment) throw new Error('no payment');
+      await db
+        .insert(allocations)
+        .values({ orgId: org.id, paymentId: payment.id, invoiceId: invoice.id, amountCents: paidCents });
+    }
+    return row.id;
+  };
+  partlyPaid = await promise('2026-12-14', 25_000);
+  unpaid = await promise('2026-12-14', 0);
+  notYet = await promise('2026-12-15', 0);
+});
+afterAll(() => database.close());
+
+describe('the daily follow-up of promises', () => {
+  it('breaks what is due, partly kept when some money came in, and requeues each debtor once', async () => {
+    const deps = { db: database.db };
+    expect(await followUpAgreements(deps, { orgId: org.id, today: day('2026-12-11') })).toEqual({
+      brokenPromises: 0,
+      unconfirmedAgreements: 0,
+    });
+    expect(await followUpAgreements(deps, { orgId: org.id, today: day('2026-12-14') })).toEqual({
+      brokenPromises: 2,
+      unconfirmedAgreements: 0,
+    });
+    const status = async (id: string) =>
+      (await database.db.select().from(promises).where(eq(promises.id, id)))[0];
+    expect(await status(partlyPaid)).toMatchObject({ status: 'partially_kept', paidCents: 25_000 });
+    expect(await status(unpaid)).toMatchObject({ status: 'broken', paidCents: 0 });
+    expect((await status(notYet))?.status).toBe('open');
+    const tasks = await database.db.select().from(callTasks).where(eq(callTasks.orgId, org.id));
+    expect(tasks.map((t) => [t.reason, t.dueDate, t.note]).sort()).toEqual([
+      ['broken_promise', '2026-12-14', 'Promise of 600.00 by 2026-12-11 not kept'],
+      ['broken_promise', '2026-12-14', 'Promise of 600.00 by 2026-12-11 not kept'],
+    ]);
+    const events = await database.db.select().from(timelineEvents).where(eq(timelineEvents.orgId, org.id));
+    expect(events.map((e) => e.summary).sort()).toEqual([
+      'Promise of 600.00 by 2026-12-11 broken: back in the call queue',
+      'Promise of 600.00 by 2026-12-11 partially kept: back in the call queue',
+    ]);
+    expect((await followUpAgreements(deps, { orgId: org.id, today: day('2026-12-15') })).brokenPromises).toBe(
+      1,
+    );
+    expect((await followUpAgreements(deps, { orgId: org.id, today: day('2026-12-15') })).brokenPromises).toBe(
+      0,
+    );
+  });
+});
