@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lte, ne, sql } from 'drizzle-orm';
+import { and, eq, lte } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import type { CalendarDate } from '../../core/calendar-date.js';
 import { computeCallGoals } from '../../core/calls/call-goals.js';
@@ -13,7 +13,6 @@ import {
   callTasks,
   contacts,
   debtors,
-  invoices,
   paymentPlanInvoices,
   paymentPlans,
   promiseInvoices,
@@ -29,7 +28,7 @@ import { lockDebtorRow } from './call-lock.service.js';
 import { organisationCallSettings } from './call-settings.service.js';
 import type { RecordCallRequest, RecordCallResponse } from './calls.schemas.js';
 import { queueAgreementConfirmation } from './confirmation.service.js';
-import { selectRows } from './sql-rows.js';
+import { overdueInvoiceIds, ownInvoiceIds, paymentReferences, promiseHistory } from './record-call.repo.js';
 import { findUserLanguage } from './users.repo.js';
 
 /**
@@ -382,71 +381,4 @@ function callSummary(request: RecordCallRequest, contactName: string | null): st
     case 'reached':
       return `Call${to}: ${request.agreement?.result.replace('_', ' ') ?? 'reached'}`;
   }
-}
-
-async function promiseHistory(
-  tx: Parameters<typeof appendTimeline>[0],
-  params: { orgId: string; debtorId: string },
-) {
-  const [row] = await selectRows<{ kept: number; partially_kept: number; broken: number }>(
-    tx,
-    sql`select (count(*) filter (where status = 'kept'))::int as kept,
-      (count(*) filter (where status = 'partially_kept'))::int as partially_kept,
-      (count(*) filter (where status = 'broken'))::int as broken
-    from promises where org_id = ${params.orgId} and debtor_id = ${params.debtorId}`,
-  );
-  return { kept: row?.kept ?? 0, partiallyKept: row?.partially_kept ?? 0, broken: row?.broken ?? 0 };
-}
-
-async function ownInvoiceIds(
-  tx: Parameters<typeof appendTimeline>[0],
-  params: { orgId: string; debtorId: string; ids: readonly string[] },
-): Promise<string[]> {
-  if (params.ids.length === 0) return [];
-  const rows = await tx
-    .select({ id: invoices.id })
-    .from(invoices)
-    .where(
-      and(
-        eq(invoices.orgId, params.orgId),
-        eq(invoices.debtorId, params.debtorId),
-        inArray(invoices.id, [...params.ids]),
-      ),
-    );
-  return rows.map((r) => r.id);
-}
-
-async function overdueInvoiceIds(
-  tx: Parameters<typeof appendTimeline>[0],
-  params: { orgId: string; debtorId: string; today: CalendarDate },
-): Promise<string[]> {
-  const rows = await tx
-    .select({ id: invoices.id })
-    .from(invoices)
-    .where(
-      and(
-        eq(invoices.orgId, params.orgId),
-        eq(invoices.debtorId, params.debtorId),
-        eq(invoices.kind, 'invoice'),
-        ne(invoices.openCents, 0),
-        inArray(invoices.status, ['open', 'partially_paid']),
-        lte(invoices.dueDate, params.today),
-      ),
-    )
-    .orderBy(asc(invoices.dueDate));
-  return rows.map((r) => r.id);
-}
-
-/** The structured references to quote (the invoice number when an invoice has none). */
-async function paymentReferences(
-  tx: Parameters<typeof appendTimeline>[0],
-  params: { orgId: string; ids: readonly string[] },
-): Promise<string[]> {
-  if (params.ids.length === 0) return [];
-  const rows = await tx
-    .select({ number: invoices.number, reference: invoices.paymentReference })
-    .from(invoices)
-    .where(and(eq(invoices.orgId, params.orgId), inArray(invoices.id, [...params.ids])))
-    .orderBy(asc(invoices.dueDate));
-  return rows.map((r) => r.reference ?? r.number);
 }
