@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ne, notInArray, sql } from 'drizzle-orm';
 import type { CalendarDate } from '../../core/calendar-date.js';
 import type { NonPaymentCause, ObjectionCode } from '../../core/calls/objections/objection-library.js';
 import type { Db } from '../../db/client.js';
@@ -65,7 +65,7 @@ export async function loadPrepSource(
         and(
           byDebtor(invoices),
           ne(invoices.openCents, 0),
-          inArray(invoices.status, ['open', 'partially_paid', 'disputed']),
+          notInArray(invoices.status, ['paid', 'written_off']),
         ),
       )
       .orderBy(asc(invoices.dueDate), asc(invoices.number))

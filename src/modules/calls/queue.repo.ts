@@ -34,6 +34,8 @@ export async function findQueueEntryRows(
     date: CalendarDate;
     largeOverdueCents: number;
     informalCallWithinDays: number;
+    /** The largest balances only: more than a team can call in a day is not a day's queue. */
+    maxBalanceCandidates: number;
   },
 ): Promise<QueueEntryRow[]> {
   const { orgId, date } = params;
@@ -45,9 +47,11 @@ export async function findQueueEntryRows(
       from call_tasks t
       where t.org_id = ${orgId} and t.status = 'open' and t.due_date <= ${date}::date
       union all
-      select d.id, 'large_overdue', null, null, null
+      (select d.id, 'large_overdue', null::uuid, null::bigint, null::uuid
       from debtors d
       where d.org_id = ${orgId} and d.overdue_cents >= ${params.largeOverdueCents}
+      order by d.overdue_cents desc, d.id
+      limit ${params.maxBalanceCandidates})
       union all
       select d.id, 'term_just_passed', null, null, null
       from debtors d

@@ -23,6 +23,14 @@ import {
 
 /** A member's calls per day when the membership does not say. */
 const DEFAULT_CALLS_PER_DAY = 60;
+/**
+ * Debtors called for their balance alone (large overdue) enter the day's queue largest first, up
+ * to this many: tasks (callbacks, broken promises, call steps) always do. At 200k debtors ~9% are
+ * above the large-overdue line — far more than a team calls in a day, and scoring them all costs
+ * seconds. The overdue amount is the biggest part of such a debtor's score, so the cut keeps the
+ * ones the score would put first.
+ */
+const MAX_BALANCE_CANDIDATES = 2_000;
 
 export type QueueWindow = { kind: CallWindow['kind']; date: CalendarDate; from: string; until: string };
 
@@ -74,6 +82,7 @@ export async function getCallQueue(
     date,
     largeOverdueCents: settings.balanceReasons.largeOverdueCents,
     informalCallWithinDays: settings.balanceReasons.informalCallWithinDays,
+    maxBalanceCandidates: MAX_BALANCE_CANDIDATES,
   });
   const entries: QueueEntry[] = entryRows.map((row) => ({
     debtorId: row.debtor_id,
