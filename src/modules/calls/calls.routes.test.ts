@@ -153,6 +153,12 @@ describe('recording calls', () => {
     expect(refused.statusCode).toBe(409);
     const sheet = await colleague.request({ method: 'GET', url: `/api/debtors/${debtor.id}/prep-sheet` });
     expect(sheet.json().lock.holder).toBe('Sanne Collector');
+    const meanwhile = await colleague.request({
+      method: 'POST',
+      url: `/api/debtors/${debtor.id}/calls`,
+      payload: { outcome: 'no_answer' },
+    });
+    expect(meanwhile.statusCode).toBe(409);
   });
 
   it('a gatekeeper callback becomes a task at its exact time for the same collector', async () => {

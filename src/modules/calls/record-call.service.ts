@@ -8,6 +8,7 @@ import { validateAgreement } from '../../core/calls/promise-validation.js';
 import { AppError } from '../../core/errors.js';
 import { formatCents } from '../../core/money.js';
 import {
+  callLocks,
   callObjections,
   calls,
   callTasks,
@@ -52,6 +53,15 @@ export async function recordCall(
 
   return deps.db.transaction(async (tx) => {
     await lockDebtorRow(tx, { orgId: org.id, debtorId });
+    const [held] = await tx
+      .select()
+      .from(callLocks)
+      .where(and(eq(callLocks.orgId, org.id), eq(callLocks.debtorId, debtorId)));
+    if (held && held.expiresAt.getTime() > now.getTime() && held.holderId !== actor.userId) {
+      throw new AppError('CONFLICT', 'a colleague is calling this debtor', [
+        { field: 'lock', message: `held by ${held.holderId} until ${held.expiresAt.toISOString()}` },
+      ]);
+    }
     const [debtor] = await tx.select().from(debtors).where(eq(debtors.id, debtorId));
     if (!debtor) throw new AppError('DEBTOR_NOT_FOUND', 'no such debtor');
     const [contact] = request.contactId
