@@ -9,6 +9,7 @@ import {
   callTasks,
   disputes,
   outboxMessages,
+  paymentPlanInstalments,
   paymentPlans,
   promises,
   timelineEvents,
@@ -306,7 +307,18 @@ describe('recording calls', () => {
       .select()
       .from(paymentPlans)
       .where(eq(paymentPlans.id, plan.json().planId));
-    expect(row?.totalCents).toBe(150_000);
+    expect(row).toMatchObject({ totalCents: 150_000, origin: 'call', status: 'active' });
+    // A real plan: the daily plan monitoring follows its instalments like a plan made on the dossier.
+    const instalments = await database.db
+      .select({ number: paymentPlanInstalments.number, amountCents: paymentPlanInstalments.amountCents })
+      .from(paymentPlanInstalments)
+      .where(eq(paymentPlanInstalments.planId, plan.json().planId))
+      .orderBy(paymentPlanInstalments.number);
+    expect(instalments).toEqual([
+      { number: 1, amountCents: 50_000 },
+      { number: 2, amountCents: 50_000 },
+      { number: 3, amountCents: 50_000 },
+    ]);
 
     const dispute = await collector.request({
       method: 'POST',

@@ -14,8 +14,6 @@ import {
   callTasks,
   contacts,
   debtors,
-  paymentPlanInvoices,
-  paymentPlans,
   promiseInvoices,
   promises,
 } from '../../db/schema/index.js';
@@ -24,6 +22,7 @@ import type { Actor } from '../auth/access.js';
 import { openDisputeInTransaction } from '../ledger/disputes.service.js';
 import { loadOrganisation } from '../ledger/organisation.service.js';
 import { appendTimeline } from '../ledger/timeline.repo.js';
+import { insertPlan } from '../plans/plans.repo.js';
 import { toProposal } from './agreements.js';
 import { lockDebtorRow } from './call-lock.service.js';
 import { organisationCallSettings } from './call-settings.service.js';
@@ -260,24 +259,27 @@ export async function recordCall(
     }
     if (planned?.proposal.kind === 'plan') {
       const totalCents = planned.instalments.reduce((sum, i) => sum + i.amountCents, 0);
-      const [row] = await tx
-        .insert(paymentPlans)
-        .values({
+      // A real plan with its instalments, so the daily plan monitoring follows it like any other.
+      const plan = await insertPlan(
+        tx,
+        {
           orgId: org.id,
           debtorId,
           totalCents,
-          note: planned.instalments.map((i) => `${i.dueDate} ${formatCents(i.amountCents)}`).join('; '),
+          contactId: contact?.id ?? null,
+          origin: 'call',
+          callId: call.id,
+          acknowledgedWarnings: warnings,
           createdBy: actor.userId,
-        })
-        .returning({ id: paymentPlans.id });
-      planId = row?.id ?? null;
-      if (planId && agreedInvoiceIds.length > 0) {
-        await tx
-          .insert(paymentPlanInvoices)
-          .values(
-            agreedInvoiceIds.map((invoiceId) => ({ orgId: org.id, planId: planId as string, invoiceId })),
-          );
-      }
+        },
+        planned.instalments.map((i, index) => ({
+          number: index + 1,
+          dueDate: i.dueDate,
+          amountCents: i.amountCents,
+        })),
+        agreedInvoiceIds,
+      );
+      planId = plan.id;
       timeline.push({
         orgId: org.id,
         debtorId,

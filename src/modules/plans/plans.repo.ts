@@ -110,9 +110,11 @@ export async function insertPlan(
   await tx
     .insert(paymentPlanInstalments)
     .values(instalments.map((i) => ({ ...i, planId: row.id, orgId: plan.orgId })));
-  await tx
-    .insert(paymentPlanInvoices)
-    .values(invoiceIds.map((invoiceId) => ({ orgId: plan.orgId, planId: row.id, invoiceId })));
+  if (invoiceIds.length > 0) {
+    await tx
+      .insert(paymentPlanInvoices)
+      .values(invoiceIds.map((invoiceId) => ({ orgId: plan.orgId, planId: row.id, invoiceId })));
+  }
   return row;
 }
 
