@@ -1,53 +1,88 @@
 /**
  * Bank matching at scale: N open invoices (OGM references, numbered 2026-000001 …) and M statement
  * entries — 60% paying by structured reference, 25% by invoice number in the text (with prefix),
- * 15% paying nothing of ours — imported through importBankStatements (insert, dedup, match,
- * allocate, timeline, balances). Printed: the import's time as a ratio to a plain SQL join of the
- * entries' references to invoice references in the same database, and peak memory.
+ * 15% paying nothing of ours. Measured in the same run and database, against a plain SQL join of
+ * the entries' references to invoice references (median of three after a warm-up):
+ *   - the matching decisions (payment-matching.ts decideCreditMatches, in batches as the import
+ *     makes them: keys looked up and the invoices locked, candidates scored, allocations decided;
+ *     nothing written, the transaction is rolled back);
+ *   - the full import through importBankStatements (entries, payments, dedup, matching,
+ *     allocations, invoice updates, timeline, promises and plans, debtor balances);
+ *   - peak memory of the process.
+ * Each database runs in its own child process, so its peak memory is its own.
  *
- *   npx tsx bench/matching.ts [--invoices 1000000] [--entries 100000] [--target pglite|postgres]
+ *   npx tsx bench/matching.ts [--invoices 1000000] [--entries 100000] [--targets pglite,postgres]
+ *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test (default)
  */
+import { randomUUID } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { fixedClock } from '../src/clock.js';
+import type { CalendarDate } from '../src/core/calendar-date.js';
 import { cents } from '../src/core/money.js';
-import { migrateDatabase } from '../src/db/client.js';
-import { importBankStatements } from '../src/modules/banking/bank-import.service.js';
-import type { BankStatementEvent } from '../src/modules/banking/formats/bank-statement.js';
+import { type Database, type Db, migrateDatabase } from '../src/db/client.js';
+import type { NewBankPayment } from '../src/modules/banking/bank-import.repo.js';
+import {
+  DEFAULT_BATCH_SIZE,
+  importBankStatements,
+  loadMatchContext,
+} from '../src/modules/banking/bank-import.service.js';
+import type { BankEntry, BankStatementEvent } from '../src/modules/banking/formats/bank-statement.js';
+import { type MatchContext, MatchWrites } from '../src/modules/banking/match-effects.js';
+import { decideCreditMatches } from '../src/modules/banking/payment-matching.js';
 import { bankEntry } from '../src/modules/banking/test-support.js';
-import { BENCH_TARGETS, openScratchDatabase } from './scratch-database.js';
+import { printChildResult, runTargetsInChildren } from './child-run.js';
+import { BENCH_TARGETS, type BenchTarget, openScratchDatabase } from './scratch-database.js';
 
-const Args = z.object({
+const ArgsSchema = z.object({
   invoices: z.coerce.number().int().min(1).default(1_000_000),
   entries: z.coerce.number().int().min(1).default(100_000),
-  target: z.enum(BENCH_TARGETS).default('pglite'),
+  targets: z
+    .string()
+    .default(BENCH_TARGETS.join(','))
+    .transform((t) => t.split(',').map((x) => z.enum(BENCH_TARGETS).parse(x.trim()))),
+  child: z.enum(BENCH_TARGETS).optional(),
 });
-const args = Args.parse(
-  parseArgs({
-    options: { invoices: { type: 'string' }, entries: { type: 'string' }, target: { type: 'string' } },
-  }).values,
-);
+type Args = z.infer<typeof ArgsSchema>;
 
+type Result = {
+  target: BenchTarget;
+  seedSeconds: number;
+  plainJoinMs: number;
+  decisionMs: number;
+  decided: { matched: number; suggested: number; unmatched: number };
+  importMs: number;
+  report: { entries: number; duplicates: number; matched: number; suggested: number; unmatched: number };
+  peakRssMb: number;
+};
+
+const TODAY = '2026-03-16' as CalendarDate;
 const totalOf = (i: number) => 1000 + ((i * 7919) % 200000);
 const ogmOf = (i: number) => `${String(i).padStart(10, '0')}${String(i % 97 || 97).padStart(2, '0')}`;
-let peakRss = 0;
-const sample = setInterval(() => {
-  peakRss = Math.max(peakRss, process.memoryUsage().rss);
-}, 100);
 
-const { database, cleanup } = await openScratchDatabase(args.target);
-try {
-  await migrateDatabase(database);
+async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const started = performance.now();
+  const value = await work();
+  return { ms: performance.now() - started, value };
+}
+
+async function medianOf3(work: () => Promise<unknown>): Promise<number> {
+  await work();
+  const times: number[] = [];
+  for (let i = 0; i < 3; i++) times.push((await timed(work)).ms);
+  return times.sort((a, b) => a - b)[1] ?? 0;
+}
+
+async function seed(database: Database, invoices: number): Promise<string> {
   const [org] = await database.query<{ id: string }>(
     `insert into organisations (slug, name, country, creditor_name) values ('bench', 'Bench', 'BE', 'Bench BV') returning id`,
   );
   const orgId = org?.id as string;
-  const seedStarted = performance.now();
-  const debtors = Math.ceil(args.invoices / 5);
   await database.query(
     `insert into debtors (org_id, number, name, country, language)
      select $1, 'K' || d, 'Debiteur ' || d, 'BE', 'nl' from generate_series(1, $2::int) d`,
-    [orgId, debtors],
+    [orgId, Math.ceil(invoices / 5)],
   );
   await database.query(
     `insert into invoices (org_id, debtor_id, number, issue_date, due_date, total_cents, open_cents, payment_reference)
@@ -56,93 +91,189 @@ try {
        lpad(i::text, 10, '0') || lpad((case when i % 97 = 0 then 97 else i % 97 end)::text, 2, '0')
      from generate_series(1, $2::int) i
      join debtors d on d.org_id = $1 and d.number = 'K' || (1 + (i - 1) / 5)`,
-    [orgId, args.invoices],
+    [orgId, invoices],
   );
-  await database.exec('analyze');
-  const seedSeconds = (performance.now() - seedStarted) / 1000;
+  await database.exec('vacuum analyze');
+  return orgId;
+}
 
-  // Every entry pays a different invoice, so each allocation is a real one.
-  const step = Math.max(1, Math.floor(args.invoices / args.entries));
-  const invoiceOf = (j: number) => 1 + ((j * step) % args.invoices);
-  async function* events(): AsyncGenerator<BankStatementEvent> {
-    yield {
-      kind: 'statement',
-      statement: {
-        format: 'camt053',
-        place: 'statement 1',
-        statementId: 'BENCH',
-        accountIban: 'BE68539007547034',
-        accountNumber: null,
-        currency: 'EUR',
-        opening: null,
-        closing: null,
-      },
-    };
-    for (let j = 0; j < args.entries; j++) {
-      const i = invoiceOf(j);
-      const kind = j % 20;
-      const entry =
-        kind < 12
-          ? bankEntry({ amountCents: totalOf(i), structuredReference: ogmOf(i), place: `entry ${j + 1}` })
-          : kind < 17
-            ? bankEntry({
-                amountCents: totalOf(i),
-                remittance: `factuur nr. 2026-${String(i).padStart(7, '0')}`,
-                place: `entry ${j + 1}`,
-              })
-            : bankEntry({
-                amountCents: cents(1234 + j),
-                remittance: `order ${j} dank`,
-                counterpartyName: `Klant ${j}`,
-                place: `entry ${j + 1}`,
-              });
-      yield { kind: 'entry', entry };
-    }
-    yield { kind: 'end', closing: null, entryCount: args.entries, balance: { kind: 'not_given' } };
+/** Entry j pays invoice invoiceOf(j): every entry a different invoice, so each allocation is real. */
+const invoiceOf = (j: number, args: Args) =>
+  1 + ((j * Math.max(1, Math.floor(args.invoices / args.entries))) % args.invoices);
+
+function entryOf(j: number, args: Args): BankEntry {
+  const i = invoiceOf(j, args);
+  const place = `entry ${j + 1}`;
+  const kind = j % 20;
+  if (kind < 12) return bankEntry({ amountCents: totalOf(i), structuredReference: ogmOf(i), place });
+  if (kind < 17) {
+    return bankEntry({
+      amountCents: totalOf(i),
+      remittance: `factuur nr. 2026-${String(i).padStart(7, '0')}`,
+      place,
+    });
   }
+  return bankEntry({
+    amountCents: cents(1234 + j),
+    remittance: `order ${j} dank`,
+    counterpartyName: `Klant ${j}`,
+    place,
+  });
+}
 
-  const refs = JSON.stringify(Array.from({ length: args.entries }, (_, j) => ogmOf(invoiceOf(j))));
-  const join = async () =>
-    database.query(
-      `select count(*) from json_array_elements_text($2::json) r(key)
-       join invoices i on i.org_id = $1 and i.payment_reference = r.key`,
-      [orgId, refs],
-    );
-  await join();
-  const joinTimes: number[] = [];
-  for (let k = 0; k < 3; k++) {
-    const t = performance.now();
-    await join();
-    joinTimes.push(performance.now() - t);
-  }
-  const joinMs = joinTimes.sort((a, b) => a - b)[1] ?? 0;
-
-  const deps = {
-    database,
-    db: database.db,
-    clock: fixedClock('2026-03-16T09:00:00Z'),
-    config: { dataDir: '/nonexistent', host: '127.0.0.1', port: 0, logLevel: 'silent' as const },
+async function* statementEvents(args: Args): AsyncGenerator<BankStatementEvent> {
+  yield {
+    kind: 'statement',
+    statement: {
+      format: 'camt053',
+      place: 'statement 1',
+      statementId: 'BENCH',
+      accountIban: 'BE68539007547034',
+      accountNumber: null,
+      currency: 'EUR',
+      opening: null,
+      closing: null,
+    },
   };
-  const started = performance.now();
-  const report = await importBankStatements(deps, { orgId, userId: null, label: 'bench' }, [
-    { name: 'bench.xml', format: 'camt053', sha256: 'bench', events: events() },
+  for (let j = 0; j < args.entries; j++) yield { kind: 'entry', entry: entryOf(j, args) };
+  yield { kind: 'end', closing: null, entryCount: args.entries, balance: { kind: 'not_given' } };
+}
+
+/** The entries as the matching receives them after insertion (ids drawn here, nothing stored). */
+function asNewPayment(entry: BankEntry, j: number): NewBankPayment {
+  return {
+    ...entry,
+    statementId: randomUUID(),
+    dedupKey: `bench-${j}`,
+    counterpartyAccountNumber: null,
+    additionalStructuredReferences: [],
+    isPayment: true,
+    entryId: randomUUID(),
+    paymentId: randomUUID(),
+  };
+}
+
+class Rollback extends Error {}
+
+/** The matching decisions for every entry, batch by batch, in one transaction that is rolled back. */
+async function decideAll(db: Db, ctx: MatchContext, args: Args) {
+  const decided = { matched: 0, suggested: 0, unmatched: 0 };
+  let ms = 0;
+  await db
+    .transaction(async (tx) => {
+      for (let from = 0; from < args.entries; from += DEFAULT_BATCH_SIZE) {
+        const batch: NewBankPayment[] = [];
+        for (let j = from; j < Math.min(args.entries, from + DEFAULT_BATCH_SIZE); j++) {
+          batch.push(asNewPayment(entryOf(j, args), j));
+        }
+        const { ms: batchMs, value } = await timed(() =>
+          decideCreditMatches(tx as unknown as Db, ctx, new MatchWrites(ctx), batch),
+        );
+        ms += batchMs;
+        decided.matched += value.matched;
+        decided.suggested += value.suggested;
+        decided.unmatched += value.unmatched;
+      }
+      throw new Rollback();
+    })
+    .catch((error: unknown) => {
+      if (!(error instanceof Rollback)) throw error;
+    });
+  return { ms, decided };
+}
+
+async function runChild(target: BenchTarget, args: Args): Promise<Result> {
+  const { database, cleanup } = await openScratchDatabase(target);
+  try {
+    await migrateDatabase(database);
+    const seeded = await timed(() => seed(database, args.invoices));
+    const orgId = seeded.value;
+    process.stderr.write(`  [${target}] seeded in ${(seeded.ms / 1000).toFixed(0)} s\n`);
+
+    const refs = JSON.stringify(Array.from({ length: args.entries }, (_, j) => ogmOf(invoiceOf(j, args))));
+    const plainJoinMs = await medianOf3(() =>
+      database.query(
+        `select count(*) from json_array_elements_text($2::json) r(key)
+         join invoices i on i.org_id = $1 and i.payment_reference = r.key`,
+        [orgId, refs],
+      ),
+    );
+
+    const deps = {
+      database,
+      db: database.db,
+      clock: fixedClock(`${TODAY}T09:00:00Z`),
+      config: { dataDir: '/nonexistent', host: '127.0.0.1', port: 0, logLevel: 'silent' as const },
+    };
+    const actor = { orgId, userId: null, label: 'bench' };
+    const ctx = await loadMatchContext(deps, actor);
+    const decision = await decideAll(database.db, ctx, args);
+    process.stderr.write(`  [${target}] decided in ${(decision.ms / 1000).toFixed(1)} s\n`);
+
+    const imported = await timed(() =>
+      importBankStatements(deps, actor, [
+        { name: 'bench.xml', format: 'camt053', sha256: 'bench', events: statementEvents(args) },
+      ]),
+    );
+    const { entries, duplicates, matched, suggested, unmatched } = imported.value;
+    return {
+      target,
+      seedSeconds: seeded.ms / 1000,
+      plainJoinMs,
+      decisionMs: decision.ms,
+      decided: decision.decided,
+      importMs: imported.ms,
+      report: { entries, duplicates, matched, suggested, unmatched },
+      peakRssMb: Math.round((process.resourceUsage().maxRSS * 1024) / 2 ** 20),
+    };
+  } finally {
+    await cleanup();
+  }
+}
+
+function printResults(results: readonly Result[], args: Args) {
+  console.log(`\nBank matching: ${args.entries} statement entries against ${args.invoices} open invoices`);
+  for (const r of results) {
+    const d = r.decided;
+    const i = r.report;
+    console.log(
+      [
+        `\n${r.target}: seeded in ${r.seedSeconds.toFixed(0)} s`,
+        `  baseline plain join of the entries' references to invoices: ${r.plainJoinMs.toFixed(0)} ms = 1×`,
+        `  matching decisions (lookups, scoring, no writes): ${(r.decisionMs / r.plainJoinMs).toFixed(1)}×  (${(r.decisionMs / 1000).toFixed(2)} s; ${d.matched} matched, ${d.suggested} suggested, ${d.unmatched} unmatched)`,
+        `  full import (with all writes and effects):        ${(r.importMs / r.plainJoinMs).toFixed(1)}×  (${(r.importMs / 1000).toFixed(1)} s; ${i.matched} matched, ${i.suggested} suggested, ${i.unmatched} unmatched, ${i.duplicates} duplicates)`,
+        `  goal ≤ 5×; peak RSS ${r.peakRssMb} MB (goal < 1024 MB)`,
+      ].join('\n'),
+    );
+  }
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      invoices: { type: 'string' },
+      entries: { type: 'string' },
+      targets: { type: 'string' },
+      child: { type: 'string' },
+    },
+  });
+  const args = ArgsSchema.parse(values);
+  if (args.child) {
+    printChildResult(await runChild(args.child, args));
+    return;
+  }
+  const results = runTargetsInChildren<Result>(import.meta.url, args.targets, [
+    '--invoices',
+    String(args.invoices),
+    '--entries',
+    String(args.entries),
   ]);
-  const importMs = performance.now() - started;
-  clearInterval(sample);
-  console.log(
-    JSON.stringify({
-      target: args.target,
-      invoices: args.invoices,
-      entries: args.entries,
-      seedSeconds: Math.round(seedSeconds),
-      plainJoinMs: Math.round(joinMs),
-      importMs: Math.round(importMs),
-      ratio: Math.round((importMs / joinMs) * 10) / 10,
-      peakRssMb: Math.round(peakRss / 2 ** 20),
-      report: { ...report, errors: report.errors.length },
-    }),
-  );
-} finally {
-  clearInterval(sample);
-  await cleanup();
+  printResults(results, args);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
 }

@@ -49,7 +49,19 @@ export type BankImportReport = {
 
 export type BankImportActor = Pick<Actor, 'orgId' | 'userId' | 'label'>;
 
-const DEFAULT_BATCH_SIZE = 2000;
+export const DEFAULT_BATCH_SIZE = 2000;
+
+/** What the matching needs to know of the organisation and the actor. */
+export async function loadMatchContext(deps: LedgerDeps, actor: BankImportActor): Promise<MatchContext> {
+  const { org, today } = await loadOrganisation(deps, actor.orgId);
+  return {
+    orgId: org.id,
+    today,
+    threshold: org.autoMatchThreshold,
+    calendar: org.country,
+    actor: { userId: actor.userId, label: actor.label },
+  };
+}
 
 export async function importBankStatements(
   deps: LedgerDeps,
@@ -57,14 +69,7 @@ export async function importBankStatements(
   files: readonly BankFileInput[],
   options: { batchSize?: number } = {},
 ): Promise<BankImportReport> {
-  const { org, today } = await loadOrganisation(deps, actor.orgId);
-  const ctx: MatchContext = {
-    orgId: org.id,
-    today,
-    threshold: org.autoMatchThreshold,
-    calendar: org.country,
-    actor: { userId: actor.userId, label: actor.label },
-  };
+  const ctx = await loadMatchContext(deps, actor);
   const report: BankImportReport = {
     statements: 0,
     entries: 0,

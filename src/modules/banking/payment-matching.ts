@@ -36,10 +36,9 @@ export async function matchBankPayments(
   ctx: MatchContext,
   entries: readonly NewBankPayment[],
 ): Promise<MatchCounts> {
-  const counts: MatchCounts = { matched: 0, suggested: 0, unmatched: 0 };
   const writes = new MatchWrites(ctx);
   const credits = entries.filter((e) => e.paymentId && e.amountCents > 0);
-  await matchCredits(tx, ctx, writes, credits, counts);
+  const counts = await decideCreditMatches(tx, ctx, writes, credits);
   await writes.flush(tx);
   for (const reversal of entries.filter((e) => e.paymentId && e.amountCents < 0)) {
     await takeBack(tx, ctx, writes, reversal, counts);
@@ -48,14 +47,20 @@ export async function matchBankPayments(
   return counts;
 }
 
-async function matchCredits(
+/**
+ * The decisions for a batch of money received, without writing them: the keys are looked up (the
+ * invoices found are locked), the core scores the candidates, and each automatic allocation or
+ * suggestion is gathered in `writes` (which keeps the open amounts as the batch leaves them, so a
+ * later payment of the batch sees what an earlier one paid); `writes.flush` stores them.
+ */
+export async function decideCreditMatches(
   tx: Db,
   ctx: MatchContext,
   writes: MatchWrites,
   credits: readonly NewBankPayment[],
-  counts: MatchCounts,
-): Promise<void> {
-  if (credits.length === 0) return;
+): Promise<MatchCounts> {
+  const counts: MatchCounts = { matched: 0, suggested: 0, unmatched: 0 };
+  if (credits.length === 0) return counts;
   const keys = credits.map((entry) => extractEntryKeys(entry));
   const lookups: KeyLookup[] = keys.flatMap((k, ord) => [
     ...k.references.map((r) => ({ ord, kind: 'reference' as const, key: r.key })),
@@ -148,6 +153,7 @@ async function matchCredits(
       counts.unmatched++;
     }
   });
+  return counts;
 }
 
 function allocateCredit(

@@ -16,9 +16,23 @@ export async function refreshDebtorBalances(
   params: { orgId: string; today: CalendarDate; debtorIds?: readonly string[] },
 ): Promise<void> {
   const { orgId, today, debtorIds } = params;
-  const onlyDebtors = debtorIds ? sql`and debtor_id = any(${toUuidArray(debtorIds)})` : sql``;
-  const onlyD0 = debtorIds ? sql`and d0.id = any(${toUuidArray(debtorIds)})` : sql``;
   if (debtorIds && debtorIds.length === 0) return;
+  const balances = sql`select debtor_id,
+        sum(open_cents) as open_cents,
+        coalesce(sum(open_cents) filter (where kind = 'invoice' and due_date < ${today}::date), 0) as overdue_cents,
+        min(due_date) filter (where kind = 'invoice' and due_date < ${today}::date and open_cents > 0) as oldest_overdue_due_date,
+        count(*) filter (where kind = 'invoice' and open_cents > 0) as open_invoice_count
+      from invoices
+      where org_id = ${orgId} and open_cents <> 0 and status <> 'written_off'
+        ${debtorIds ? sql`and debtor_id = any(${toUuidArray(debtorIds)})` : sql``}
+      group by debtor_id`;
+  // A few debtors (a batch of payments) are reached by their ids, one primary-key probe each; a
+  // self-join of debtors here made PostgreSQL hash all 200k of them for every batch.
+  const targets = debtorIds
+    ? sql`(select t.id, a.* from unnest(${toUuidArray(debtorIds)}) as t(id)
+        left join (${balances}) a on a.debtor_id = t.id) a`
+    : sql`(select d0.id, a.* from debtors d0 left join (${balances}) a on a.debtor_id = d0.id
+        where d0.org_id = ${orgId}) a`;
   await tx.execute(sql`
     update debtors d set
       open_cents = coalesce(a.open_cents, 0),
@@ -26,18 +40,8 @@ export async function refreshDebtorBalances(
       oldest_overdue_due_date = a.oldest_overdue_due_date,
       open_invoice_count = coalesce(a.open_invoice_count, 0),
       balances_as_of = ${today}::date
-    from debtors d0
-    left join (
-      select debtor_id,
-        sum(open_cents) as open_cents,
-        coalesce(sum(open_cents) filter (where kind = 'invoice' and due_date < ${today}::date), 0) as overdue_cents,
-        min(due_date) filter (where kind = 'invoice' and due_date < ${today}::date and open_cents > 0) as oldest_overdue_due_date,
-        count(*) filter (where kind = 'invoice' and open_cents > 0) as open_invoice_count
-      from invoices
-      where org_id = ${orgId} and open_cents <> 0 and status <> 'written_off' ${onlyDebtors}
-      group by debtor_id
-    ) a on a.debtor_id = d0.id
-    where d.id = d0.id and d0.org_id = ${orgId} ${onlyD0}
+    from ${targets}
+    where d.id = a.id and d.org_id = ${orgId}
       and (d.balances_as_of is null
         or (d.open_cents, d.overdue_cents, d.oldest_overdue_due_date, d.open_invoice_count)
           is distinct from
