@@ -26,8 +26,8 @@ export async function refreshDebtorBalances(
       where org_id = ${orgId} and open_cents <> 0 and status <> 'written_off'
         ${debtorIds ? sql`and debtor_id = any(${toUuidArray(debtorIds)})` : sql``}
       group by debtor_id`;
-  // A few debtors (a batch of payments) are reached by their ids, one primary-key probe each; a
-  // self-join of debtors here made PostgreSQL hash all 200k of them for every batch.
+  // A few debtors (a batch of payments) are reached by their ids, primary-key probes (the id list
+  // repeated on the target, or PostgreSQL hashes all 200k debtors for every batch).
   const targets = debtorIds
     ? sql`(select t.id, a.* from unnest(${toUuidArray(debtorIds)}) as t(id)
         left join (${balances}) a on a.debtor_id = t.id) a`
@@ -41,7 +41,7 @@ export async function refreshDebtorBalances(
       open_invoice_count = coalesce(a.open_invoice_count, 0),
       balances_as_of = ${today}::date
     from ${targets}
-    where d.id = a.id and d.org_id = ${orgId}
+    where d.id = a.id and d.org_id = ${orgId} ${debtorIds ? sql`and d.id = any(${toUuidArray(debtorIds)})` : sql``}
       and (d.balances_as_of is null
         or (d.open_cents, d.overdue_cents, d.oldest_overdue_due_date, d.open_invoice_count)
           is distinct from
