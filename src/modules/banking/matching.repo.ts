@@ -23,28 +23,25 @@ export async function findInvoicesByKeys(
   tx: Db,
   params: { orgId: string; lookups: readonly KeyLookup[] },
 ): Promise<InvoiceHit[]> {
-  if (params.lookups.length === 0) return [];
-  const input = json(params.lookups);
-  // Two index lookups (reference key, number key) rather than one OR that no index serves.
-  return rows<InvoiceHit>(
-    tx,
-    sql`with k as materialized (
-      select * from json_to_recordset(${input}) as k(ord integer, kind text, key text)
-    ),
-    hits as (
-      select k.ord, k.kind, k.key, i.id from k
-      join invoices i on i.org_id = ${params.orgId} and i.payment_reference_key = k.key
-      where k.kind = 'reference'
-      union all
-      select k.ord, k.kind, k.key, i.id from k
-      join invoices i on i.org_id = ${params.orgId} and i.number_key = k.key
-      where k.kind = 'number'
-    )
-    select h.ord, h.kind as lookup, h.key, ${ITEM_COLUMNS}
-    from hits h join invoices i on i.id = h.id
-    where i.status <> 'written_off'
-    for update of i`,
-  );
+  // One index lookup per kind (reference key, number key) rather than one OR that no index serves;
+  // each locks what it finds directly, not through a second join of the hits back to invoices.
+  const hits: InvoiceHit[] = [];
+  for (const kind of ['reference', 'number'] as const) {
+    const keys = params.lookups.filter((l) => l.kind === kind).map((l) => ({ ord: l.ord, key: l.key }));
+    if (keys.length === 0) continue;
+    const column = sql.raw(kind === 'reference' ? 'payment_reference_key' : 'number_key');
+    hits.push(
+      ...(await rows<InvoiceHit>(
+        tx,
+        sql`select k.ord, ${kind}::text as lookup, k.key, ${ITEM_COLUMNS}
+        from json_to_recordset(${json(keys)}) as k(ord integer, key text)
+        join invoices i on i.org_id = ${params.orgId} and i.${column} = k.key
+        where i.status <> 'written_off'
+        for update of i`,
+      )),
+    );
+  }
+  return hits;
 }
 
 /** Which debtors each IBAN paid for before (payments allocated to them, not taken back). */
