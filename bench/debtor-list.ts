@@ -8,8 +8,6 @@
  *   npx tsx bench/debtor-list.ts [--debtors 200000] [--invoices 1000000] [--targets pglite,postgres]
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test (default)
  */
-import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { addDays } from '../src/core/calendar-date.js';
@@ -18,7 +16,7 @@ import { debtors } from '../src/db/schema/index.js';
 import { seedDemoPortfolio } from '../src/modules/demo/demo.service.js';
 import { countDebtorRows, type DebtorFilter, findDebtorRows } from '../src/modules/ledger/debtors.repo.js';
 import { COUNT_CAP } from '../src/modules/ledger/debtors.service.js';
-import { printChildResult, runTargetsInChildren } from './child-run.js';
+import { runBenchmark } from './child-run.js';
 import { BENCH_TODAY } from './generate-invoices-csv.js';
 import { BENCH_TARGETS, type BenchTarget, openScratchDatabase } from './scratch-database.js';
 
@@ -234,35 +232,10 @@ function printResults(results: readonly Result[], args: z.infer<typeof ArgsSchem
   }
 }
 
-async function main() {
-  const { values } = parseArgs({
-    options: {
-      debtors: { type: 'string' },
-      invoices: { type: 'string' },
-      targets: { type: 'string' },
-      child: { type: 'string' },
-      runs: { type: 'string' },
-    },
-  });
-  const args = ArgsSchema.parse(values);
-  if (args.child) {
-    printChildResult(await runChild(args.child, args));
-    return;
-  }
-  const results = runTargetsInChildren<Result>(import.meta.url, args.targets, [
-    '--debtors',
-    String(args.debtors),
-    '--invoices',
-    String(args.invoices),
-    '--runs',
-    String(args.runs),
-  ]);
-  printResults(results, args);
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().catch((error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  });
-}
+runBenchmark<z.infer<typeof ArgsSchema>, Result>({
+  scriptUrl: import.meta.url,
+  options: ['debtors', 'invoices', 'runs'],
+  parseArgs: (values) => ArgsSchema.parse(values),
+  runChild,
+  printResults,
+});

@@ -12,8 +12,6 @@
  *   npx tsx bench/dunning.ts [--debtors 200000] [--invoices 1000000] [--letters 300] [--targets pglite,postgres]
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test (default)
  */
-import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import type { CalendarDate } from '../src/core/calendar-date.js';
 import { type Db, migrateDatabase } from '../src/db/client.js';
@@ -22,7 +20,7 @@ import { executeAction } from '../src/modules/dunning/dunning-actions.service.js
 import { previewDecision, recordDecision } from '../src/modules/dunning/dunning-decision.repo.js';
 import { openRun } from '../src/modules/dunning/dunning-runs.repo.js';
 import { ensureDefaultPolicies } from '../src/modules/dunning/policies.repo.js';
-import { printChildResult, runTargetsInChildren } from './child-run.js';
+import { runBenchmark } from './child-run.js';
 import { BENCH_TODAY } from './generate-invoices-csv.js';
 import { BENCH_TARGETS, type BenchTarget, openScratchDatabase } from './scratch-database.js';
 
@@ -170,35 +168,10 @@ function printResults(results: readonly Result[], args: Args) {
   }
 }
 
-async function main() {
-  const { values } = parseArgs({
-    options: {
-      debtors: { type: 'string' },
-      invoices: { type: 'string' },
-      letters: { type: 'string' },
-      targets: { type: 'string' },
-      child: { type: 'string' },
-    },
-  });
-  const args = ArgsSchema.parse(values);
-  if (args.child) {
-    printChildResult(await runChild(args.child, args));
-    return;
-  }
-  const results = runTargetsInChildren<Result>(import.meta.url, args.targets, [
-    '--debtors',
-    String(args.debtors),
-    '--invoices',
-    String(args.invoices),
-    '--letters',
-    String(args.letters),
-  ]);
-  printResults(results, args);
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().catch((error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  });
-}
+runBenchmark<Args, Result>({
+  scriptUrl: import.meta.url,
+  options: ['debtors', 'invoices', 'letters'],
+  parseArgs: (values) => ArgsSchema.parse(values),
+  runChild,
+  printResults,
+});

@@ -15,8 +15,6 @@
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test (default)
  */
 import { randomUUID } from 'node:crypto';
-import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { fixedClock } from '../src/clock.js';
 import type { CalendarDate } from '../src/core/calendar-date.js';
@@ -32,7 +30,7 @@ import type { BankEntry, BankStatementEvent } from '../src/modules/banking/forma
 import { type MatchContext, MatchWrites } from '../src/modules/banking/match-effects.js';
 import { decideCreditMatches } from '../src/modules/banking/payment-matching.js';
 import { bankEntry } from '../src/modules/banking/test-support.js';
-import { printChildResult, runTargetsInChildren } from './child-run.js';
+import { runBenchmark } from './child-run.js';
 import { BENCH_TARGETS, type BenchTarget, openScratchDatabase } from './scratch-database.js';
 
 const ArgsSchema = z.object({
@@ -248,32 +246,10 @@ function printResults(results: readonly Result[], args: Args) {
   }
 }
 
-async function main() {
-  const { values } = parseArgs({
-    options: {
-      invoices: { type: 'string' },
-      entries: { type: 'string' },
-      targets: { type: 'string' },
-      child: { type: 'string' },
-    },
-  });
-  const args = ArgsSchema.parse(values);
-  if (args.child) {
-    printChildResult(await runChild(args.child, args));
-    return;
-  }
-  const results = runTargetsInChildren<Result>(import.meta.url, args.targets, [
-    '--invoices',
-    String(args.invoices),
-    '--entries',
-    String(args.entries),
-  ]);
-  printResults(results, args);
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().catch((error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  });
-}
+runBenchmark<Args, Result>({
+  scriptUrl: import.meta.url,
+  options: ['invoices', 'entries'],
+  parseArgs: (values) => ArgsSchema.parse(values),
+  runChild,
+  printResults,
+});

@@ -9,8 +9,6 @@
  *   npx tsx bench/workbench.ts [--debtors 200000] [--invoices 1000000] [--requests 2000] [--clients 50] [--targets postgres]
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test (default)
  */
-import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { buildApp } from '../src/app.js';
 import { fixedClock } from '../src/clock.js';
@@ -19,7 +17,7 @@ import { migrateDatabase } from '../src/db/client.js';
 import { getCallQueue } from '../src/modules/calls/queue.service.js';
 import { seedDemoPortfolio } from '../src/modules/demo/demo.service.js';
 import { testConfig } from '../src/test/http.js';
-import { printChildResult, runTargetsInChildren } from './child-run.js';
+import { runBenchmark } from './child-run.js';
 import { BENCH_TODAY } from './generate-invoices-csv.js';
 import { BENCH_TARGETS, type BenchTarget, openScratchDatabase } from './scratch-database.js';
 
@@ -198,38 +196,10 @@ function printResults(results: readonly Result[], args: Args) {
   }
 }
 
-async function main() {
-  const { values } = parseArgs({
-    options: {
-      debtors: { type: 'string' },
-      invoices: { type: 'string' },
-      requests: { type: 'string' },
-      clients: { type: 'string' },
-      targets: { type: 'string' },
-      child: { type: 'string' },
-    },
-  });
-  const args = ArgsSchema.parse(values);
-  if (args.child) {
-    printChildResult(await runChild(args.child, args));
-    return;
-  }
-  const results = runTargetsInChildren<Result>(import.meta.url, args.targets, [
-    '--debtors',
-    String(args.debtors),
-    '--invoices',
-    String(args.invoices),
-    '--requests',
-    String(args.requests),
-    '--clients',
-    String(args.clients),
-  ]);
-  printResults(results, args);
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().catch((error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  });
-}
+runBenchmark<Args, Result>({
+  scriptUrl: import.meta.url,
+  options: ['debtors', 'invoices', 'requests', 'clients'],
+  parseArgs: (values) => ArgsSchema.parse(values),
+  runChild,
+  printResults,
+});
