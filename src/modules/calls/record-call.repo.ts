@@ -1,5 +1,4 @@
-import { and, asc, eq, inArray, lte, ne, sql } from 'drizzle-orm';
-import type { CalendarDate } from '../../core/calendar-date.js';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { invoices } from '../../db/schema/index.js';
 import { selectRows } from './sql-rows.js';
@@ -33,27 +32,6 @@ export async function ownInvoiceIds(
         inArray(invoices.id, [...params.ids]),
       ),
     );
-  return rows.map((r) => r.id);
-}
-
-export async function overdueInvoiceIds(
-  tx: Db,
-  params: { orgId: string; debtorId: string; today: CalendarDate },
-): Promise<string[]> {
-  const rows = await tx
-    .select({ id: invoices.id })
-    .from(invoices)
-    .where(
-      and(
-        eq(invoices.orgId, params.orgId),
-        eq(invoices.debtorId, params.debtorId),
-        eq(invoices.kind, 'invoice'),
-        ne(invoices.openCents, 0),
-        inArray(invoices.status, ['open', 'partially_paid']),
-        lte(invoices.dueDate, params.today),
-      ),
-    )
-    .orderBy(asc(invoices.dueDate));
   return rows.map((r) => r.id);
 }
 

@@ -20,6 +20,7 @@ import {
 import type { AppDeps } from '../../deps.js';
 import type { Actor } from '../auth/access.js';
 import { openDisputeInTransaction } from '../ledger/disputes.service.js';
+import { findOverdueInvoiceIds } from '../ledger/invoices.repo.js';
 import { loadOrganisation } from '../ledger/organisation.service.js';
 import { appendTimeline } from '../ledger/timeline.repo.js';
 import { insertPlan } from '../plans/plans.repo.js';
@@ -28,7 +29,7 @@ import { lockDebtorRow } from './call-lock.service.js';
 import { organisationCallSettings } from './call-settings.service.js';
 import type { RecordCallRequest, RecordCallResponse } from './calls.schemas.js';
 import { queueAgreementConfirmation } from './confirmation.service.js';
-import { overdueInvoiceIds, ownInvoiceIds, paymentReferences, promiseHistory } from './record-call.repo.js';
+import { ownInvoiceIds, paymentReferences, promiseHistory } from './record-call.repo.js';
 import { findUserLanguage } from './users.repo.js';
 
 /**
@@ -220,7 +221,7 @@ export async function recordCall(
     const agreedInvoiceIds =
       agreement && 'invoiceIds' in agreement && agreement.invoiceIds
         ? await ownInvoiceIds(tx, { orgId: org.id, debtorId, ids: agreement.invoiceIds })
-        : await overdueInvoiceIds(tx, { orgId: org.id, debtorId, today });
+        : await findOverdueInvoiceIds(tx, { orgId: org.id, debtorId, date: today });
 
     if (planned?.proposal.kind === 'promise') {
       const { amountCents, promisedDate } = planned.proposal;

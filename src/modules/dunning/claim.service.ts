@@ -4,16 +4,12 @@ import type { ClaimStatement } from '../../core/legal/index.js';
 import { formatCents } from '../../core/money.js';
 import type { AppDeps } from '../../deps.js';
 import type { Actor } from '../auth/access.js';
+import { findOverdueInvoiceIds } from '../ledger/invoices.repo.js';
 import { loadOrganisation } from '../ledger/organisation.service.js';
 import type { ClaimStatementView } from './dunning.schemas.js';
 import { buildClaim } from './letter-input.js';
 import { ensureDefaultPolicies, findPolicies, type PolicyWithSteps } from './policies.repo.js';
-import {
-  findDebtor,
-  findDebtorPolicyId,
-  findOverdueInvoiceIds,
-  loadLetterContext,
-} from './run-review.repo.js';
+import { findDebtor, findDebtorPolicyId, loadLetterContext } from './run-review.repo.js';
 
 /**
  * A debtor's claim statement on a date: principal of its overdue invoices, the costs its policy's

@@ -197,27 +197,6 @@ export async function findInvoiceIdsByNumber(
   return rows.map((r) => r.id);
 }
 
-/** A debtor's invoices still owed and past their due date on `date` (disputed ones left out). */
-export async function findOverdueInvoiceIds(
-  db: Db,
-  params: { orgId: string; debtorId: string; date: CalendarDate },
-): Promise<string[]> {
-  const rows = await db
-    .select({ id: invoices.id })
-    .from(invoices)
-    .where(
-      and(
-        eq(invoices.orgId, params.orgId),
-        eq(invoices.debtorId, params.debtorId),
-        eq(invoices.kind, 'invoice'),
-        inArray(invoices.status, ['open', 'partially_paid', 'handed_over']),
-        sql`${invoices.openCents} > 0`,
-        sql`${invoices.dueDate} < ${params.date}::date`,
-      ),
-    );
-  return rows.map((r) => r.id);
-}
-
 export async function findStepWithPolicy(db: Db, params: { orgId: string; stepId: string }) {
   const [row] = await db
     .select({ step: dunningSteps, policy: dunningPolicies })

@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, inArray, ne, notInArray, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, notInArray, type SQL, sql } from 'drizzle-orm';
+import type { CalendarDate } from '../../core/calendar-date.js';
 import type { InvoiceStatus } from '../../core/ledger/enums.js';
 import type { Db } from '../../db/client.js';
 import { allocations, debtors, disputes, invoices, payments, users } from '../../db/schema/index.js';
@@ -189,4 +190,25 @@ export async function findInvoicesWithOpenDispute(
       ),
     );
   return new Set(rows.map((r) => r.invoiceId));
+}
+
+/** A debtor's invoices still owed and past their due date on `date` (disputed ones left out). */
+export async function findOverdueInvoiceIds(
+  db: Db,
+  params: { orgId: string; debtorId: string; date: CalendarDate },
+): Promise<string[]> {
+  const rows = await db
+    .select({ id: invoices.id })
+    .from(invoices)
+    .where(
+      and(
+        eq(invoices.orgId, params.orgId),
+        eq(invoices.debtorId, params.debtorId),
+        eq(invoices.kind, 'invoice'),
+        inArray(invoices.status, ['open', 'partially_paid', 'handed_over']),
+        sql`${invoices.openCents} > 0`,
+        sql`${invoices.dueDate} < ${params.date}::date`,
+      ),
+    );
+  return rows.map((r) => r.id);
 }
