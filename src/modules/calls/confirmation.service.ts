@@ -5,7 +5,8 @@ import type { CalendarDate } from '../../core/calendar-date.js';
 import { type ConfirmedAgreement, composeConfirmationEmail } from '../../core/calls/confirmation-email.js';
 import type { Language } from '../../core/ledger/enums.js';
 import type { Db } from '../../db/client.js';
-import { agreementConfirmations, outboxMessages } from '../../db/schema/index.js';
+import { agreementConfirmations } from '../../db/schema/index.js';
+import { insertOutboxMessage } from '../dunning/dunning-actions.repo.js';
 import type { Organisation } from '../ledger/organisations.repo.js';
 import { appendTimeline } from '../ledger/timeline.repo.js';
 import { selectRows } from './sql-rows.js';
@@ -49,18 +50,14 @@ export async function queueAgreementConfirmation(
     references: params.references,
     confirmUrl: `${params.publicUrl.replace(/\/$/, '')}/confirm/${token}`,
   });
-  const [message] = await tx
-    .insert(outboxMessages)
-    .values({
-      orgId: params.org.id,
-      debtorId: params.debtor.id,
-      status: 'queued',
-      toAddress,
-      subject: email.subject,
-      bodyText: email.text,
-    })
-    .returning({ id: outboxMessages.id });
-  if (!message) throw new Error('confirmation email not stored');
+  const messageId = await insertOutboxMessage(tx, {
+    orgId: params.org.id,
+    debtorId: params.debtor.id,
+    status: 'queued',
+    toAddress,
+    subject: email.subject,
+    bodyText: email.text,
+  });
   await tx.insert(agreementConfirmations).values({
     orgId: params.org.id,
     debtorId: params.debtor.id,
@@ -68,7 +65,7 @@ export async function queueAgreementConfirmation(
     promiseId: params.promiseId ?? null,
     planId: params.planId ?? null,
     tokenHash: hashToken(token),
-    outboxMessageId: message.id,
+    outboxMessageId: messageId,
     sentOn: params.today,
     confirmBy: addBusinessDays(params.today, params.confirmWithinBusinessDays, params.org.country),
   });
@@ -80,10 +77,10 @@ export async function queueAgreementConfirmation(
       actorUserId: params.actor.userId,
       actorLabel: params.actor.label,
       summary: `Agreement confirmation queued to ${toAddress}: ${email.subject}`,
-      data: { outboxMessageId: message.id, confirmation: true },
+      data: { outboxMessageId: messageId, confirmation: true },
     },
   ]);
-  return message.id;
+  return messageId;
 }
 
 /**

@@ -16,7 +16,8 @@ import { formatCents } from '../../core/money.js';
 import { businessDayIndex } from '../../core/plans/business-day-index.js';
 import { composePlanThankYou } from '../../core/plans/plan-thank-you.js';
 import type { Db } from '../../db/client.js';
-import { outboxMessages, paymentPlans } from '../../db/schema/index.js';
+import { paymentPlans } from '../../db/schema/index.js';
+import { insertOutboxMessage } from '../dunning/dunning-actions.repo.js';
 import type { LedgerDeps } from '../ledger/organisation.service.js';
 import type { Organisation } from '../ledger/organisations.repo.js';
 import { appendTimeline, type TimelineEntry } from '../ledger/timeline.repo.js';
@@ -165,26 +166,22 @@ async function sendThankYous(
       invoiceNumbers: c.invoiceNumbers,
     });
     const toAddress = c.contactEmail ?? c.debtorEmail;
-    const [row] = await tx
-      .insert(outboxMessages)
-      .values({
-        orgId: params.org.id,
-        debtorId: c.debtorId,
-        status: toAddress ? 'queued' : 'to_print',
-        toAddress,
-        subject: message.subject,
-        bodyText: message.bodyText,
-      })
-      .returning({ id: outboxMessages.id });
-    if (!row) throw new Error('thank-you message not stored');
-    await tx.update(paymentPlans).set({ thankYouMessageId: row.id }).where(eq(paymentPlans.id, c.planId));
+    const messageId = await insertOutboxMessage(tx, {
+      orgId: params.org.id,
+      debtorId: c.debtorId,
+      status: toAddress ? 'queued' : 'to_print',
+      toAddress,
+      subject: message.subject,
+      bodyText: message.bodyText,
+    });
+    await tx.update(paymentPlans).set({ thankYouMessageId: messageId }).where(eq(paymentPlans.id, c.planId));
     events.push({
       orgId: params.org.id,
       debtorId: c.debtorId,
       kind: 'email',
       actorLabel: ACTOR,
       summary: `Thank-you for the completed payment plan ${toAddress ? `emailed to ${toAddress}` : 'to print'}`,
-      data: { planId: c.planId, outboxMessageId: row.id },
+      data: { planId: c.planId, outboxMessageId: messageId },
     });
   }
   return candidates.length;

@@ -5,12 +5,13 @@ import {
   debtors,
   documents,
   invoices,
-  outboxMessages,
+  type outboxMessages,
   paymentPlanInstalments,
   paymentPlanInvoices,
   paymentPlans,
   promises,
 } from '../../db/schema/index.js';
+import { insertOutboxMessage } from '../dunning/dunning-actions.repo.js';
 
 type PlanRow = typeof paymentPlans.$inferSelect;
 export type DebtorRow = typeof debtors.$inferSelect;
@@ -128,16 +129,12 @@ export async function setPlanLetter(
 ): Promise<{ documentId: string; messageId: string }> {
   const [document] = await tx.insert(documents).values(params.document).returning({ id: documents.id });
   if (!document) throw new Error('plan letter not stored');
-  const [message] = await tx
-    .insert(outboxMessages)
-    .values({ ...params.message, documentId: document.id })
-    .returning({ id: outboxMessages.id });
-  if (!message) throw new Error('plan letter message not stored');
+  const messageId = await insertOutboxMessage(tx, { ...params.message, documentId: document.id });
   await tx
     .update(paymentPlans)
     .set({ letterDocumentId: document.id })
     .where(eq(paymentPlans.id, params.planId));
-  return { documentId: document.id, messageId: message.id };
+  return { documentId: document.id, messageId };
 }
 
 export async function findPlanRow(db: Db, params: { orgId: string; planId: string; forUpdate?: boolean }) {
