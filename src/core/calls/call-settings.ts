@@ -26,7 +26,14 @@ export type CallSettings = {
   plans: Omit<PlanRules, 'calendar'>;
   /** Business days after an agreement's email before an unconfirmed one becomes a task (003#4). */
   confirmationWithinBusinessDays: number;
+  aftercare: AftercareSettings;
 };
+
+/**
+ * Aftercare (R6, 001#6): which kept agreements the debtor is thanked for. A completed plan always
+ * was; a kept promise is often an ordinary late payment, so an organisation opts in.
+ */
+export type AftercareSettings = { thankCompletedPlans: boolean; thankKeptPromises: boolean };
 
 export const DEFAULT_CALL_SETTINGS: CallSettings = {
   timing: DEFAULT_CALL_TIMING,
@@ -38,6 +45,7 @@ export const DEFAULT_CALL_SETTINGS: CallSettings = {
   agreements: DEFAULT_AGREEMENT_POLICY,
   plans: DEFAULT_PLAN_RULES,
   confirmationWithinBusinessDays: 2,
+  aftercare: { thankCompletedPlans: true, thankKeptPromises: false },
 };
 
 /** A partial settings object: any field at any depth may be left out; arrays are replaced whole. */

@@ -16,15 +16,19 @@ import {
 } from 'drizzle-orm/pg-core';
 import { CALL_OUTCOMES, CALL_RESULTS } from '../../core/calls/call-outcomes.js';
 import { NON_PAYMENT_CAUSES, OBJECTION_CODES } from '../../core/calls/objections/objection-library.js';
+import type { ObjectionTextOverride } from '../../core/calls/objections/objection-overrides.js';
+import type { ScriptOverride } from '../../core/calls/scripts/script-overrides.js';
+import { SCRIPT_SITUATIONS } from '../../core/calls/scripts/script-types.js';
 import { createdAt, orgId } from './columns.js';
 import { outboxMessages, paymentPlans, promises } from './dunning.js';
 import { contacts, debtors } from './ledger.js';
-import { users } from './organisations.js';
+import { languageEnum, users } from './organisations.js';
 
 export const callOutcomeEnum = pgEnum('call_outcome', CALL_OUTCOMES);
 export const callResultEnum = pgEnum('call_result', CALL_RESULTS);
 export const nonPaymentCauseEnum = pgEnum('non_payment_cause', NON_PAYMENT_CAUSES);
 export const objectionCodeEnum = pgEnum('objection_code', OBJECTION_CODES);
+export const scriptSituationEnum = pgEnum('script_situation', SCRIPT_SITUATIONS);
 
 const debtorId = () =>
   uuid('debtor_id')
@@ -53,8 +57,6 @@ export const calls = pgTable(
     isAggressive: boolean('is_aggressive').notNull().default(false),
     /** What the agreement was in figures (promise, instalments, disputed invoices), as recorded. */
     details: jsonb('details').$type<Record<string, unknown>>(),
-    /** R21: what went well and what to do better, added after the call. */
-    evaluation: text('evaluation'),
     promiseId: uuid('promise_id').references(() => promises.id, { onDelete: 'set null' }),
     planId: uuid('plan_id').references(() => paymentPlans.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
@@ -127,4 +129,60 @@ export const agreementConfirmations = pgTable(
       .on(t.orgId, t.confirmBy)
       .where(sql`${t.confirmedAt} is null`),
   ],
+);
+
+/**
+ * The collector's own look back at a call (R21, 003#5): what went well, what to do better. One per
+ * call, written by its collector (or a senior); a senior marks it reviewed with a comment.
+ */
+export const callEvaluations = pgTable(
+  'call_evaluations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: orgId(),
+    debtorId: debtorId(),
+    callId: uuid('call_id')
+      .notNull()
+      .references(() => calls.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    wentWell: text('went_well'),
+    toImprove: text('to_improve'),
+    reviewedBy: uuid('reviewed_by').references(() => users.id, { onDelete: 'set null' }),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    reviewComment: text('review_comment'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('call_evaluations_call_idx').on(t.callId),
+    index('call_evaluations_org_idx').on(t.orgId, t.createdAt),
+  ],
+);
+
+/** A senior's wording of a script situation in one language: the sections given replace the default's. */
+export const callScriptOverrides = pgTable(
+  'call_script_overrides',
+  {
+    orgId: orgId(),
+    situation: scriptSituationEnum('situation').notNull(),
+    language: languageEnum('language').notNull(),
+    sections: jsonb('sections').$type<ScriptOverride>().notNull(),
+    updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.situation, t.language] })],
+);
+
+/** A senior's wording of an objection in one language: label, how it is heard, counters by key. */
+export const objectionTextOverrides = pgTable(
+  'objection_text_overrides',
+  {
+    orgId: orgId(),
+    objection: objectionCodeEnum('objection').notNull(),
+    language: languageEnum('language').notNull(),
+    texts: jsonb('texts').$type<ObjectionTextOverride>().notNull(),
+    updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.objection, t.language] })],
 );

@@ -290,6 +290,10 @@ export const promises = pgTable(
     method: text('method'),
     status: promiseStatusEnum('status').notNull().default('open'),
     note: text('note'),
+    /** The aftercare thank-you once the promise is kept, when the organisation sends them (sent once). */
+    thankYouMessageId: uuid('thank_you_message_id').references(() => outboxMessages.id, {
+      onDelete: 'set null',
+    }),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },

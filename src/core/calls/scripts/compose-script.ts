@@ -1,8 +1,9 @@
 /**
  * Turns a script template and a typed context into the lines a collector reads during the call:
  * placeholders filled in the script's language (amounts, dates written out, invoice lists,
- * consequences), French typography applied. A template (the default, or a senior's edited copy)
- * that uses a placeholder the context cannot fill is reported per line, never spoken with a gap.
+ * consequences), French typography applied. Where the context has no value for a placeholder (a
+ * debtor without a promise read the broken-promise lines of a senior's edit, say), the line keeps
+ * a neutral hint in its place ("[due date]") and the gap is reported: the prep sheet still opens.
  */
 import type { CalendarDate } from '../../calendar-date.js';
 import { formatEuro, formatLongDate } from '../../dunning/templates/format.js';
@@ -10,7 +11,7 @@ import type { Language } from '../../ledger/enums.js';
 import { EN_SCRIPTS } from './en.js';
 import { FR_SCRIPTS } from './fr.js';
 import { NL_SCRIPTS } from './nl.js';
-import { fillPlaceholders, type PlaceholderValues } from './placeholders.js';
+import { fillPlaceholdersOrHint, type PlaceholderValues } from './placeholders.js';
 import type {
   ScriptContext,
   ScriptLanguagePack,
@@ -25,7 +26,12 @@ export const SCRIPT_PACKS: Record<Language, ScriptLanguagePack> = {
   en: EN_SCRIPTS,
 };
 
-const SECTIONS: readonly ScriptSection[] = ['opening', 'keyQuestions', 'consequences', 'closing'];
+export const SCRIPT_SECTIONS: readonly ScriptSection[] = [
+  'opening',
+  'keyQuestions',
+  'consequences',
+  'closing',
+];
 
 export type CallScript = {
   situation: ScriptSituation;
@@ -33,9 +39,10 @@ export type CallScript = {
   sections: Record<ScriptSection, string[]>;
 };
 
+/** A line said with hints: placeholders the call has no value for, or names that do not exist. */
 export type ScriptIssue = { section: ScriptSection; line: number; unknown: string[]; missing: string[] };
 
-export type ComposeScriptResult = { ok: true; script: CallScript } | { ok: false; issues: ScriptIssue[] };
+export type ComposeScriptResult = { script: CallScript; issues: ScriptIssue[] };
 
 /**
  * The placeholder values a context gives in its language; absent data leaves a placeholder unset.
@@ -104,19 +111,19 @@ export function composeCallScript(
   template: ScriptTemplate = SCRIPT_PACKS[context.language].scripts[situation],
 ): ComposeScriptResult {
   const values = scriptValues(context, situation);
+  const { hints } = SCRIPT_PACKS[context.language].phrases;
   const issues: ScriptIssue[] = [];
   const sections = {} as Record<ScriptSection, string[]>;
-  for (const section of SECTIONS) {
-    sections[section] = template[section].flatMap((line, index) => {
-      const filled = fillPlaceholders(line, values);
-      if (filled.ok) return [applyTypography(filled.text, context.language)];
-      issues.push({ section, line: index, unknown: filled.unknown, missing: filled.missing });
-      return [];
+  for (const section of SCRIPT_SECTIONS) {
+    sections[section] = template[section].map((line, index) => {
+      const filled = fillPlaceholdersOrHint(line, values, hints);
+      if (filled.unknown.length > 0 || filled.missing.length > 0) {
+        issues.push({ section, line: index, unknown: filled.unknown, missing: filled.missing });
+      }
+      return applyTypography(filled.text, context.language);
     });
   }
-  return issues.length > 0
-    ? { ok: false, issues }
-    : { ok: true, script: { situation, language: context.language, sections } };
+  return { script: { situation, language: context.language, sections }, issues };
 }
 
 /** French puts a no-break space before ? ! : ; (the templates are written with plain spaces). */

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { fillPlaceholders, findPlaceholders, findUnknownPlaceholders } from './placeholders.js';
+import { EN_SCRIPTS } from './en.js';
+import {
+  checkTemplateLine,
+  fillPlaceholders,
+  fillPlaceholdersOrHint,
+  findPlaceholders,
+  findUnknownPlaceholders,
+} from './placeholders.js';
 
 describe('placeholders', () => {
   it('fills every known placeholder', () => {
@@ -24,5 +31,28 @@ describe('placeholders', () => {
   it('lists placeholders once, in order, and finds the unknown ones for the editor', () => {
     expect(findPlaceholders('{a} {b} {a}')).toEqual(['a', 'b']);
     expect(findUnknownPlaceholders('{payByDate} {betaalDatum}')).toEqual(['betaalDatum']);
+  });
+
+  it('puts a hint where a value is missing and the name where it is unknown', () => {
+    expect(
+      fillPlaceholdersOrHint(
+        'Pay by {payByDate}, {contactName}; {betaalDatum}.',
+        { contactName: 'Els' },
+        EN_SCRIPTS.phrases.hints,
+      ),
+    ).toEqual({
+      text: 'Pay by [date to agree], Els; [betaalDatum].',
+      unknown: ['betaalDatum'],
+      missing: ['payByDate'],
+    });
+  });
+
+  it('refuses unknown placeholders and stray braces in an edited line', () => {
+    expect(checkTemplateLine('Dag {contactName}, {payByDate}')).toBeNull();
+    expect(checkTemplateLine('Dag {contactNaam}')).toMatch(
+      /^unknown placeholder \{contactNaam\}; known: greeting, /,
+    );
+    expect(checkTemplateLine('Dag { contactName }')).toBe('a brace that is not part of a {placeholder}');
+    expect(checkTemplateLine('Dag {contactName')).toBe('a brace that is not part of a {placeholder}');
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Script and objection texts are templates with named placeholders (`{contactName}`), so a senior
- * can edit the wording in the workbench without touching code. Filling is strict: a placeholder
- * that is not known, or known but without a value, is an error naming it, never a silent blank.
+ * can edit the wording in the workbench without touching code. Filling never leaves a silent
+ * blank: `fillPlaceholders` reports every unknown or missing placeholder, `fillPlaceholdersOrHint`
+ * puts a readable hint in its place ("[due date]") and reports it too.
  */
 
 export const PLACEHOLDERS = [
@@ -72,4 +73,46 @@ export function fillPlaceholders(template: string, values: PlaceholderValues): F
     ok: true,
     text: template.replace(PATTERN, (_, name: string) => values[name as Placeholder] ?? ''),
   };
+}
+
+export type HintedFill = { text: string; unknown: string[]; missing: string[] };
+
+/**
+ * Fills a template; where a value is missing it puts the language's hint for that placeholder (a
+ * slot the collector fills in while speaking), and `[name]` for a name that is not known at all.
+ */
+export function fillPlaceholdersOrHint(
+  template: string,
+  values: PlaceholderValues,
+  hints: Readonly<Record<Placeholder, string>>,
+): HintedFill {
+  const unknown: string[] = [];
+  const missing: string[] = [];
+  const text = template.replace(PATTERN, (_, name: string) => {
+    if (!isPlaceholder(name)) {
+      if (!unknown.includes(name)) unknown.push(name);
+      return `[${name}]`;
+    }
+    const value = values[name];
+    if (value !== undefined) return value;
+    if (!missing.includes(name)) missing.push(name);
+    return hints[name];
+  });
+  return { text, unknown, missing };
+}
+
+const isPlaceholder = (name: string): name is Placeholder =>
+  (PLACEHOLDERS as readonly string[]).includes(name);
+
+/**
+ * What is wrong with a line a senior wrote, for the editor to refuse before saving: unknown
+ * placeholders, and braces that are not part of a placeholder (they would be read out as written).
+ */
+export function checkTemplateLine(line: string): string | null {
+  const unknown = findUnknownPlaceholders(line);
+  if (unknown.length > 0) {
+    return `unknown placeholder ${unknown.map((name) => `{${name}}`).join(', ')}; known: ${PLACEHOLDERS.join(', ')}`;
+  }
+  if (/[{}]/.test(line.replace(PATTERN, ''))) return 'a brace that is not part of a {placeholder}';
+  return null;
 }

@@ -1,6 +1,7 @@
 import type { CalendarDate } from '../../calendar-date.js';
 import type { Country, DebtorKind, Language } from '../../ledger/enums.js';
 import type { Cents } from '../../money.js';
+import type { Placeholder } from './placeholders.js';
 
 /** The call situations of 004#6 (timeline: before due, after due, falling behind) and beyond. */
 export const SCRIPT_SITUATIONS = [
@@ -18,7 +19,7 @@ export const NEXT_STEP_KINDS = ['reminder', 'formal_demand', 'handover', 'legal_
 export type NextStepKind = (typeof NEXT_STEP_KINDS)[number];
 
 /**
- * One script as stored (defaults here, a senior's edited copy in the database later): lines with
+ * One script as stored (defaults here, a senior's edited sections in the database): lines with
  * placeholders, per section. A strong opening (004#7), the key questions ("who does what by
  * when?", 004#11), the consequences stated professionally (004#10), and the closing summary that
  * the confirmation email repeats (003#4).
@@ -42,6 +43,8 @@ export type ScriptPhrases = {
   debtHelp: Record<Country, string>;
   promise: (amount: string, date: string) => string;
   plan: (total: string, instalments: readonly { amount: string; date: string }[]) => string;
+  /** What a line says where the call has no value for a placeholder: a neutral slot, never a gap. */
+  hints: Record<Placeholder, string>;
 };
 
 export type ScriptLanguagePack = { phrases: ScriptPhrases; scripts: Record<ScriptSituation, ScriptTemplate> };
