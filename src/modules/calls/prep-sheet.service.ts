@@ -17,6 +17,7 @@ import { formatCents } from '../../core/money.js';
 import type { Actor } from '../auth/access.js';
 import { ensureFreshBalances, type LedgerDeps, loadOrganisation } from '../ledger/organisation.service.js';
 import { organisationCallSettings } from './call-settings.service.js';
+import { resolveCallTexts } from './call-texts.service.js';
 import type { PrepSheet } from './calls.schemas.js';
 import {
   findCounterStats,
@@ -127,22 +128,19 @@ export async function getPrepSheet(deps: LedgerDeps, actor: Actor, debtorId: str
         }
       : {}),
   };
-  const script = composeCallScript(situation, context);
-  if (!script.ok) {
-    throw new AppError(
-      'INTERNAL_ERROR',
-      `script ${situation} (${language}) has unfilled placeholders`,
-      script.issues.map((i) => ({
-        field: `${i.section}[${i.line}]`,
-        message: [...i.missing, ...i.unknown].join(', '),
-      })),
-    );
-  }
+  // The organisation's edited wording; a line it cannot fill says a neutral hint, so no 500 here.
+  const texts = await resolveCallTexts(deps, { orgId: org.id, situation, language });
+  const { script } = composeCallScript(situation, context, texts.script);
   const ranked = rankObjections(
     source.ownObjections.map((o) => ({ code: o.code, count: o.count, lastRaisedOn: o.last_raised_on })),
     counterStats.map((s) => ({ counterId: s.counter_id, uses: s.uses, keptPromises: s.kept })),
   );
-  const { objections } = composeObjections(ranked, language, scriptValues(context, situation));
+  const { objections } = composeObjections(
+    ranked,
+    language,
+    scriptValues(context, situation),
+    texts.objections,
+  );
 
   return {
     debtor: {
@@ -248,7 +246,7 @@ export async function getPrepSheet(deps: LedgerDeps, actor: Actor, debtorId: str
           minimum: goals.minimum.map((goal) => toMinimumGoal(goal, today)),
         }
       : null,
-    script: script.script,
+    script,
     objections: objections.map((o) => ({ ...o, nextActions: [...o.nextActions] })),
   };
 }
