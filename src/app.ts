@@ -22,6 +22,7 @@ import { createLoginThrottle, type LoginThrottle } from './modules/auth/login-th
 import { bankingRoutes } from './modules/banking/banking.routes.js';
 import { callTextRoutes } from './modules/calls/call-texts.routes.js';
 import { callRoutes } from './modules/calls/calls.routes.js';
+import { evaluationRoutes } from './modules/calls/evaluation.routes.js';
 import { dunningRoutes } from './modules/dunning/dunning.routes.js';
 import { ledgerRoutes } from './modules/ledger/ledger.routes.js';
 import { planRoutes } from './modules/plans/plans.routes.js';
@@ -101,6 +102,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   await app.register(planRoutes, { deps });
   await app.register(callRoutes, { deps });
   await app.register(callTextRoutes, { deps });
+  await app.register(evaluationRoutes, { deps });
 
   await registerWebApp(app, options.webDistDir ?? DEFAULT_WEB_DIST);
   return app;

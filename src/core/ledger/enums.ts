@@ -65,6 +65,8 @@ export const TIMELINE_KINDS = [
   'letter',
   'email',
   'call',
+  /** R21: the collector's evaluation of a call, and a senior's review of it. */
+  'call_evaluation',
   'call_task_created',
   'handed_over',
   'promise',
