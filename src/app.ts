@@ -20,6 +20,7 @@ import { registerAuthHooks } from './modules/auth/auth.hooks.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { createLoginThrottle, type LoginThrottle } from './modules/auth/login-throttle.js';
 import { bankingRoutes } from './modules/banking/banking.routes.js';
+import { callSettingsRoutes } from './modules/calls/call-settings.routes.js';
 import { callTextRoutes } from './modules/calls/call-texts.routes.js';
 import { callRoutes } from './modules/calls/calls.routes.js';
 import { evaluationRoutes } from './modules/calls/evaluation.routes.js';
@@ -102,6 +103,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   await app.register(planRoutes, { deps });
   await app.register(callRoutes, { deps });
   await app.register(callTextRoutes, { deps });
+  await app.register(callSettingsRoutes, { deps });
   await app.register(evaluationRoutes, { deps });
 
   await registerWebApp(app, options.webDistDir ?? DEFAULT_WEB_DIST);
