@@ -5,6 +5,7 @@ import type { CalendarDate } from './core/calendar-date.js';
 import { isRunDue, runJobKey } from './core/dunning/run-schedule.js';
 import type { Database } from './db/client.js';
 import type { AppDeps } from './deps.js';
+import { thankKeptPromises } from './modules/calls/aftercare.service.js';
 import { followUpAgreements } from './modules/calls/follow-up.service.js';
 import { runDunning } from './modules/dunning/dunning-run.service.js';
 import { findRun } from './modules/dunning/dunning-runs.repo.js';
@@ -78,8 +79,10 @@ export async function startWorker(
       );
       const date = now.toPlainDate().toString() as CalendarDate;
       const localTime = now.toPlainTime().toString().slice(0, 5);
-      // Broken promises and unconfirmed agreements back in the queue (idempotent, cheap when none).
+      // Broken promises and unconfirmed agreements back in the queue, kept ones thanked when the
+      // organisation does (both idempotent, cheap when none).
       await followUpAgreements(deps, { orgId: org.id, today: date });
+      await thankKeptPromises(deps, { org, today: date });
       const todaysRun = (await findRun(deps.db, org.id, date)) ?? null;
       if (!isRunDue({ localTime, runTime: org.dunningRunTime, mode: org.dunningMode, todaysRun })) continue;
       const key = runJobKey(org.id, date);

@@ -33,7 +33,15 @@ export type CallSettings = {
  * Aftercare (R6, 001#6): which kept agreements the debtor is thanked for. A completed plan always
  * was; a kept promise is often an ordinary late payment, so an organisation opts in.
  */
-export type AftercareSettings = { thankCompletedPlans: boolean; thankKeptPromises: boolean };
+export type AftercareSettings = {
+  thankCompletedPlans: boolean;
+  thankKeptPromises: boolean;
+  /**
+   * Only agreements kept (a promise: due) this recently are thanked: turning aftercare on must not
+   * send thanks for what was paid months ago.
+   */
+  thankWithinDays: number;
+};
 
 export const DEFAULT_CALL_SETTINGS: CallSettings = {
   timing: DEFAULT_CALL_TIMING,
@@ -45,7 +53,7 @@ export const DEFAULT_CALL_SETTINGS: CallSettings = {
   agreements: DEFAULT_AGREEMENT_POLICY,
   plans: DEFAULT_PLAN_RULES,
   confirmationWithinBusinessDays: 2,
-  aftercare: { thankCompletedPlans: true, thankKeptPromises: false },
+  aftercare: { thankCompletedPlans: true, thankKeptPromises: false, thankWithinDays: 14 },
 };
 
 /** A partial settings object: any field at any depth may be left out; arrays are replaced whole. */

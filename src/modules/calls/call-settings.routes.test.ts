@@ -74,7 +74,11 @@ describe('call settings', () => {
       goldenHours: [{ from: '10:00', until: '12:00' }],
       callableHours: { from: '09:00', until: '17:00' },
     });
-    expect(saved.json().settings.aftercare).toEqual({ thankCompletedPlans: true, thankKeptPromises: true });
+    expect(saved.json().settings.aftercare).toEqual({
+      thankCompletedPlans: true,
+      thankKeptPromises: true,
+      thankWithinDays: 14,
+    });
     expect(saved.json().overrides).toEqual({
       timing: { goldenHours: [{ from: '10:00', until: '12:00' }] },
       aftercare: { thankKeptPromises: true },

@@ -96,7 +96,11 @@ export const CallSettingsSchema = z.strictObject({
   }),
   plans: z.strictObject({ missedAfterBusinessDays: days, brokenAfterBusinessDays: days }),
   confirmationWithinBusinessDays: z.number().int().min(1).max(30),
-  aftercare: z.strictObject({ thankCompletedPlans: z.boolean(), thankKeptPromises: z.boolean() }),
+  aftercare: z.strictObject({
+    thankCompletedPlans: z.boolean(),
+    thankKeptPromises: z.boolean(),
+    thankWithinDays: z.number().int().min(1).max(90),
+  }),
 }) satisfies z.ZodType<CallSettings>;
 
 /** Every object optional at every depth; arrays are replaced whole, so their items stay complete. */

@@ -215,8 +215,11 @@ export type ThankYouCandidate = {
   invoiceNumbers: string[];
 };
 
-/** Completed plans still waiting for their aftercare thank-you. */
-export async function findThankYouCandidates(tx: Db, scope: Scope): Promise<ThankYouCandidate[]> {
+/** Completed plans still waiting for their aftercare thank-you, completed on `completedSince` or later. */
+export async function findThankYouCandidates(
+  tx: Db,
+  params: { orgId: string; completedSince: CalendarDate },
+): Promise<ThankYouCandidate[]> {
   return rows<ThankYouCandidate>(
     tx,
     sql`select pp.id as "planId", pp.debtor_id as "debtorId", d.language, d.name as "debtorName",
@@ -228,7 +231,7 @@ export async function findThankYouCandidates(tx: Db, scope: Scope): Promise<Than
         as "invoiceNumbers"
     from payment_plans pp join debtors d on d.id = pp.debtor_id
     left join contacts c on c.id = pp.contact_id
-    where pp.org_id = ${scope.orgId} and pp.status = 'completed' and pp.completed_on is not null
+    where pp.org_id = ${params.orgId} and pp.status = 'completed' and pp.completed_on >= ${params.completedSince}::date
       and pp.thank_you_message_id is null
     for update of pp skip locked`,
   );

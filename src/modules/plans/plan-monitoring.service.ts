@@ -10,13 +10,14 @@
  */
 
 import { eq } from 'drizzle-orm';
-import type { CalendarDate } from '../../core/calendar-date.js';
+import { addDays, type CalendarDate } from '../../core/calendar-date.js';
 import { DEFAULT_PLAN_RULES } from '../../core/calls/plan-status.js';
 import { formatCents } from '../../core/money.js';
 import { businessDayIndex } from '../../core/plans/business-day-index.js';
 import { composePlanThankYou } from '../../core/plans/plan-thank-you.js';
 import type { Db } from '../../db/client.js';
 import { paymentPlans } from '../../db/schema/index.js';
+import { organisationCallSettings } from '../calls/call-settings.service.js';
 import { insertOutboxMessage } from '../dunning/dunning-actions.repo.js';
 import type { LedgerDeps } from '../ledger/organisation.service.js';
 import type { Organisation } from '../ledger/organisations.repo.js';
@@ -46,7 +47,10 @@ const ACTOR = 'payment plan monitoring';
 
 export async function monitorPaymentPlans(
   deps: LedgerDeps,
-  params: { org: Pick<Organisation, 'id' | 'country' | 'creditorName'>; today: CalendarDate },
+  params: {
+    org: Pick<Organisation, 'id' | 'country' | 'creditorName' | 'callSettings'>;
+    today: CalendarDate;
+  },
 ): Promise<PlanMonitoringResult> {
   const { org, today } = params;
   const scope = { orgId: org.id, today };
@@ -148,13 +152,21 @@ export async function monitorPaymentPlans(
   });
 }
 
-/** The aftercare thank-you for each newly completed plan: an email, or a letter to print without one. */
+/**
+ * The aftercare thank-you for each newly completed plan: an email, or a letter to print without
+ * one; unless the organisation's `aftercare.thankCompletedPlans` is off.
+ */
 async function sendThankYous(
   tx: Db,
-  params: { org: Pick<Organisation, 'id' | 'creditorName'>; today: CalendarDate },
+  params: { org: Pick<Organisation, 'id' | 'creditorName' | 'callSettings'>; today: CalendarDate },
   events: TimelineEntry[],
 ): Promise<number> {
-  const candidates = await findThankYouCandidates(tx, { orgId: params.org.id, today: params.today });
+  const { aftercare } = organisationCallSettings(params.org.callSettings);
+  if (!aftercare.thankCompletedPlans) return 0;
+  const candidates = await findThankYouCandidates(tx, {
+    orgId: params.org.id,
+    completedSince: addDays(params.today, -aftercare.thankWithinDays),
+  });
   for (const c of candidates) {
     const addressee = c.contactName ?? (c.debtorKind === 'consumer' ? c.debtorName : null);
     const message = composePlanThankYou({
