@@ -87,7 +87,30 @@ beforeAll(async () => {
       acknowledgeWarnings: true,
     },
   });
+  // A call of B with its evaluation, and B's own wording of a script and an objection.
+  const callB = await sessionB.request({
+    method: 'POST',
+    url: `/api/debtors/${debtorB.id}/calls`,
+    payload: { outcome: 'no_answer' },
+  });
+  const evaluationB = await sessionB.request({
+    method: 'POST',
+    url: `/api/calls/${callB.json().callId}/evaluation`,
+    payload: { wentWell: 'Geheim Bedrijf B answered nothing' },
+  });
+  await sessionB.request({
+    method: 'PUT',
+    url: `/api/call-scripts/${NAMES.situation}/${NAMES.language}`,
+    payload: { opening: ['Geheim Bedrijf B opening'] },
+  });
+  await sessionB.request({
+    method: 'PUT',
+    url: `/api/objections/${NAMES.code}/${NAMES.language}`,
+    payload: { label: 'Geheim Bedrijf B label' },
+  });
   ids = {
+    calls: callB.json().callId,
+    'call-evaluations': evaluationB.json().id,
     debtors: debtorB.id,
     invoices: invoiceB.id,
     disputes: dispute.json().id,
@@ -107,11 +130,20 @@ afterAll(async () => {
 });
 
 /**
+ * Path parameters that name a text of the library (a script situation, an objection, a language),
+ * not an object: every organisation has its own edit of the same name, checked apart below.
+ */
+const NAMES: Record<string, string> = { situation: 'falling_behind', language: 'nl', code: 'already_paid' };
+const isNamedRoute = (route: string) =>
+  route.includes(':') && [...route.matchAll(/:(\w+)/g)].every((match) => (match[1] ?? '') in NAMES);
+
+/**
  * Which object of B stands in for each path parameter: by parameter name, else by the collection
  * the id follows (`/api/dunning/runs/:id/approve` → runs).
  */
 function urlFor(route: string): string {
   return route.replace(/:(\w+)/g, (param: string, name: string) => {
+    if (name in NAMES) return NAMES[name] ?? '';
     const segments = route.split('/');
     const collection = segments[segments.indexOf(param) - 1] ?? '';
     const id = name === 'id' ? ids[collection] : ids[name];
@@ -156,22 +188,26 @@ const BODIES: Record<string, unknown> = {
   'POST /api/debtors/:id/calls': { outcome: 'no_answer' },
   'POST /api/debtors/:id/call-lock': { action: 'acquire' },
   'DELETE /api/debtors/:id/call-lock': undefined,
+  'POST /api/calls/:id/evaluation': { wentWell: 'x' },
+  'POST /api/call-evaluations/:id/review': {},
 };
 
 const apiRoutes = () =>
   app.registeredRoutes.filter(
     (r) => r.url.startsWith('/api/') && r.access !== 'public' && r.method !== 'HEAD' && !r.url.includes('*'),
   );
+/** Routes addressing one object by its id. */
+const idRoutes = () => apiRoutes().filter((r) => r.url.includes(':') && !isNamedRoute(r.url));
 
 describe('organisation isolation', () => {
   it('covers a known set of routes with an id', () => {
-    const withId = apiRoutes().filter((r) => r.url.includes(':'));
+    const withId = idRoutes();
     expect(withId.length).toBeGreaterThanOrEqual(11);
   });
 
   it('answers 404 for every object of another organisation, on every route with an id', async () => {
     const failures: string[] = [];
-    for (const route of apiRoutes().filter((r) => r.url.includes(':'))) {
+    for (const route of idRoutes()) {
       const key = `${route.method} ${route.url}`;
       if (route.method !== 'GET' && !(key in BODIES)) {
         failures.push(`${key}: add a valid body to BODIES`);
@@ -191,18 +227,21 @@ describe('organisation isolation', () => {
   });
 
   it('shows B its own objects on the same routes (the 404s above are not vacuous)', async () => {
-    for (const route of apiRoutes().filter((r) => r.url.includes(':') && r.method === 'GET')) {
+    for (const route of idRoutes().filter((r) => r.method === 'GET')) {
       const response = await sessionB.request({ method: 'GET', url: urlFor(route.url) });
       expect(response.statusCode, route.url).toBe(200);
     }
   });
 
   it('never lists objects of another organisation', async () => {
-    for (const route of apiRoutes().filter((r) => !r.url.includes(':') && r.method === 'GET')) {
+    const lists = apiRoutes().filter(
+      (r) => (!r.url.includes(':') || isNamedRoute(r.url)) && r.method === 'GET',
+    );
+    for (const route of lists) {
       if (route.url === '/api/auth/me') continue; // about the user, not the organisation
       if (route.url === '/api/dunning/preview-letter') continue; // names a debtor and a step: below
       if (route.url === '/api/bank/invoices') continue; // needs a search: below
-      const response = await sessionA.request({ method: 'GET', url: route.url });
+      const response = await sessionA.request({ method: 'GET', url: urlFor(route.url) });
       expect(response.statusCode, route.url).toBe(200);
       for (const marker of [...B_MARKERS, 'b-segment', 'B token']) {
         expect(response.body, `${route.url} leaks ${marker}`).not.toContain(marker);
@@ -226,6 +265,32 @@ describe('organisation isolation', () => {
       const found = await sessionA.request({ method: 'GET', url: `/api/bank/invoices?q=${q}` });
       expect(found.json().items.map((i: { number: string }) => i.number)).not.toContain('B-INV-7');
     }
+  });
+
+  it('keeps each organisation’s edit of a named text: writing and resetting A’s leaves B’s', async () => {
+    const named = apiRoutes().filter((r) => isNamedRoute(r.url) && r.method !== 'GET');
+    expect(named.map((r) => `${r.method} ${r.url}`).sort()).toEqual([
+      'DELETE /api/call-scripts/:situation/:language',
+      'DELETE /api/objections/:code/:language',
+      'PUT /api/call-scripts/:situation/:language',
+      'PUT /api/objections/:code/:language',
+    ]);
+    const script = urlFor('/api/call-scripts/:situation/:language');
+    const objection = urlFor('/api/objections/:code/:language');
+    await sessionA.request({ method: 'PUT', url: script, payload: { opening: ['Alpha opening'] } });
+    await sessionA.request({ method: 'PUT', url: objection, payload: { label: 'Alpha label' } });
+    expect((await sessionA.request({ method: 'GET', url: script })).json().effective.opening).toEqual([
+      'Alpha opening',
+    ]);
+    for (const url of [script, objection]) {
+      expect((await sessionA.request({ method: 'DELETE', url })).statusCode).toBe(200);
+    }
+    expect((await sessionB.request({ method: 'GET', url: script })).json().effective.opening).toEqual([
+      'Geheim Bedrijf B opening',
+    ]);
+    expect((await sessionB.request({ method: 'GET', url: objection })).json().effective.label).toBe(
+      'Geheim Bedrijf B label',
+    );
   });
 
   it('refuses to pay, allocate or assign across organisations', async () => {
