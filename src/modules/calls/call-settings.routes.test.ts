@@ -43,6 +43,7 @@ describe('call settings', () => {
     expect(response.json().settings.aftercare).toEqual({
       thankCompletedPlans: true,
       thankKeptPromises: false,
+      thankWithinDays: 14,
     });
     const refused = await collector.request({ method: 'PUT', url: '/api/call-settings', payload: {} });
     expect(refused.statusCode).toBe(403);
