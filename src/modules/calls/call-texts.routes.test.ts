@@ -1,7 +1,9 @@
+import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../clock.js';
 import type { Database } from '../../db/client.js';
+import { organisations } from '../../db/schema/index.js';
 import { createTestDatabase } from '../../test/db.js';
 import {
   createContact,
@@ -113,6 +115,15 @@ describe('call scripts editable by seniors', () => {
     expect((await sheet()).script.sections.opening).toEqual([
       'You promised [promised amount] by [promised date].',
     ]);
+  });
+
+  it('a debtor with nothing open still gets a prep sheet (its before-due script has no coming payment)', async () => {
+    const [org] = await database.db.select().from(organisations).where(eq(organisations.slug, 'texts'));
+    const settled = await createDebtor(database.db, { orgId: org?.id ?? '', number: 'K-201' });
+    const response = await collector.request({ method: 'GET', url: `/api/debtors/${settled.id}/prep-sheet` });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json().script.situation).toBe('before_due');
+    expect(response.json().script.sections.opening.join(' ')).toContain('[amount]');
   });
 
   it('resets to the default', async () => {

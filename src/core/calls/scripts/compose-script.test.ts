@@ -126,7 +126,8 @@ describe('composeCallScript', () => {
   });
 
   it('says a neutral hint where the call has no value, and reports the line', () => {
-    const { brokenPromise: _, goals: __, ...thin } = context;
+    const { brokenPromise: _, goals: __, upcoming: ___, nextStep: ____, ...rest } = context;
+    const thin: ScriptContext = { ...rest, invoiceNumbers: [], oldestDueDate: null };
     const result = composeCallScript('broken_promise', thin);
     expect(result.script.sections.opening[1]).toBe(
       'We hadden afgesproken dat u [toegezegd bedrag] uiterlijk [toegezegde datum] zou betalen. Die betaling is niet bij ons binnengekomen, en ik wil graag horen wat er is gebeurd.',
