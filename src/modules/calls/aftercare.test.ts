@@ -20,6 +20,7 @@ import { bankEntry, bankFile } from '../banking/test-support.js';
 import { findOrganisationById } from '../ledger/organisations.repo.js';
 import { monitorPaymentPlans } from '../plans/plan-monitoring.service.js';
 import { thankKeptPromises } from './aftercare.service.js';
+import { followUpAgreements } from './follow-up.service.js';
 
 /**
  * Aftercare (R6, 001#6): a promise made in the workbench and kept through a bank payment is thanked
@@ -58,7 +59,7 @@ async function dossier(aftercare: Record<string, boolean>) {
     isCollectionsContact: true,
     email: 'aylin@kaya.test',
   });
-  await createInvoice(db, {
+  const invoice = await createInvoice(db, {
     orgId: org.id,
     debtorId: debtor.id,
     number: `F-2026-40${counter}`,
@@ -69,7 +70,7 @@ async function dossier(aftercare: Record<string, boolean>) {
   const senior: Session = await login(app, user.email, TEST_PASSWORD);
   const settings = await senior.request({ method: 'PUT', url: '/api/call-settings', payload: { aftercare } });
   expect(settings.statusCode, settings.body).toBe(200);
-  return { org, debtor, contact, senior };
+  return { org, debtor, contact, invoice, senior };
 }
 
 async function payByBank(orgId: string, bookingDate: string) {
@@ -144,6 +145,41 @@ describe('aftercare', () => {
     expect(events.map((e) => e.summary)).toContain(
       'Thank-you for the kept promise of 842.50 emailed to aylin@kaya.test',
     );
+  });
+
+  it('a promise paid by a payment recorded by hand is kept on its break day, then thanked', async () => {
+    const { org, debtor, contact, invoice, senior } = await dossier({ thankKeptPromises: true });
+    const call = await senior.request({
+      method: 'POST',
+      url: `/api/debtors/${debtor.id}/calls`,
+      payload: {
+        outcome: 'reached',
+        contactId: contact.id,
+        acknowledgeWarnings: true,
+        agreement: { result: 'promise', amount: '842.50', date: '2026-12-11' },
+      },
+    });
+    const paid = await senior.request({
+      method: 'POST',
+      url: '/api/payments',
+      headers: { 'idempotency-key': `aftercare-${org.id}` },
+      payload: {
+        debtorId: debtor.id,
+        date: '2026-12-08',
+        amount: '842.50',
+        allocations: [{ invoiceId: invoice.id, amount: '842.50' }],
+      },
+    });
+    expect(paid.statusCode, paid.body).toBe(201);
+    const deps = { db: database.db };
+    // Friday 11 December promised: kept (not broken) on Monday 14th, the day it would break.
+    expect(await followUpAgreements(deps, { orgId: org.id, today: day('2026-12-14') })).toMatchObject({
+      brokenPromises: 0,
+      keptPromises: 1,
+    });
+    const [kept] = await database.db.select().from(promises).where(eq(promises.id, call.json().promiseId));
+    expect(kept?.status).toBe('kept');
+    expect(await thankKeptPromises(deps, { org: await loadOrg(org.id), today: day('2026-12-14') })).toBe(1);
   });
 
   it('sends nothing by default, nor for a promise kept longer ago than the window', async () => {

@@ -267,9 +267,10 @@ describe('recording calls', () => {
   it('a promise not paid by its break day is broken and the debtor is back in the queue', async () => {
     const deps = testDeps(database, { clock: fixedClock('2026-12-14T08:00:00Z') });
     const report = await followUpAgreements(deps, { orgId: org.id, today: day('2026-12-14') });
-    expect(report).toEqual({ brokenPromises: 1, unconfirmedAgreements: 0 });
+    expect(report).toEqual({ brokenPromises: 1, keptPromises: 0, unconfirmedAgreements: 0 });
     expect(await followUpAgreements(deps, { orgId: org.id, today: day('2026-12-14') })).toEqual({
       brokenPromises: 0,
+      keptPromises: 0,
       unconfirmedAgreements: 0,
     });
     const [promise] = await database.db.select().from(promises).where(eq(promises.debtorId, debtor.id));
@@ -340,10 +341,12 @@ describe('recording calls', () => {
     // Emailed Tuesday 8 December: Wednesday is still within the term, Thursday is not.
     expect(await followUpAgreements(deps, { orgId: org.id, today: day('2026-12-09') })).toEqual({
       brokenPromises: 0,
+      keptPromises: 0,
       unconfirmedAgreements: 0,
     });
     expect(await followUpAgreements(deps, { orgId: org.id, today: day('2026-12-10') })).toEqual({
       brokenPromises: 0,
+      keptPromises: 0,
       unconfirmedAgreements: 1,
     });
     expect(

@@ -3,13 +3,15 @@ import type { CalendarDate } from '../../core/calendar-date.js';
 import type { Db } from '../../db/client.js';
 import { selectRows } from './sql-rows.js';
 
-export type FollowUpReport = { brokenPromises: number; unconfirmedAgreements: number };
+export type FollowUpReport = { brokenPromises: number; keptPromises: number; unconfirmedAgreements: number };
 
 /**
  * The daily follow-up (004#13, 001#6, 003#4), set-based and idempotent: open promises whose
  * `breaks_on` has come without full payment become broken (partially kept when something came in)
  * and their debtor is back in the queue today — the business day after the promised date — with a
- * broken_promise task; agreements not confirmed by their `confirm_by` day get an
+ * broken_promise task; those fully paid by then are kept (a bank match keeps a promise at once,
+ * a payment recorded by hand in the ledger only counts here); agreements not confirmed by their
+ * `confirm_by` day get an
  * agreement_unconfirmed task. Timeline events are written in the same statement. The unique
  * (reason, source) indexes on call_tasks make a second run add nothing.
  */
@@ -19,7 +21,7 @@ export async function followUpAgreements(
 ): Promise<FollowUpReport> {
   const { orgId, today } = params;
   return deps.db.transaction(async (tx) => {
-    const [broken] = await selectRows<{ count: number }>(
+    const [broken] = await selectRows<{ count: number; kept: number }>(
       tx,
       sql`with due as (
         -- Paid towards the promise by its break day: the allocations to its invoices since it was made.
@@ -55,8 +57,21 @@ export async function followUpAgreements(
             'callTaskId', t.id)
         from broken b left join tasks t on t.promise_id = b.id
         returning 1
+      ), kept as (
+        update promises p set status = 'kept'::promise_status, paid_cents = due.paid
+        from due
+        where p.id = due.id and due.paid >= p.amount_cents
+        returning p.id, p.debtor_id, p.amount_cents, p.promised_date
+      ), kept_events as (
+        insert into timeline_events (org_id, debtor_id, kind, actor_label, summary, data)
+        select ${orgId}, k.debtor_id, 'promise_status_changed', 'follow-up',
+          'Promise of ' || to_char(k.amount_cents / 100.0, 'FM999999999990.00') || ' by '
+            || k.promised_date::text || ' kept',
+          jsonb_build_object('promiseId', k.id, 'statusTo', 'kept')
+        from kept k
+        returning 1
       )
-      select count(*)::int as count from events`,
+      select (select count(*) from events)::int as count, (select count(*) from kept_events)::int as kept`,
     );
     const [unconfirmed] = await selectRows<{ count: number }>(
       tx,
@@ -83,6 +98,10 @@ export async function followUpAgreements(
       )
       select count(*)::int as count from events`,
     );
-    return { brokenPromises: broken?.count ?? 0, unconfirmedAgreements: unconfirmed?.count ?? 0 };
+    return {
+      brokenPromises: broken?.count ?? 0,
+      keptPromises: broken?.kept ?? 0,
+      unconfirmedAgreements: unconfirmed?.count ?? 0,
+    };
   });
 }

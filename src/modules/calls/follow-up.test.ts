@@ -25,8 +25,9 @@ let org: OrganisationRow;
 let partlyPaid: string;
 let unpaid: string;
 let notYet: string;
+let fullyPaid: string;
 
-/** Three promises made on 1 December 2026: €600 by Friday 11 December (break day Monday 14th). */
+/** Four promises made on 1 December 2026: €600 by Friday 11 December (break day Monday 14th). */
 beforeAll(async () => {
   database = await createTestDatabase();
   const { db } = database;
@@ -62,18 +63,22 @@ beforeAll(async () => {
   partlyPaid = await promise('2026-12-14', 25_000);
   unpaid = await promise('2026-12-14', 0);
   notYet = await promise('2026-12-15', 0);
+  // Paid in full by a payment recorded in the ledger (not a bank match, which keeps it at once).
+  fullyPaid = await promise('2026-12-14', 60_000);
 });
 afterAll(() => database.close());
 
 describe('the daily follow-up of promises', () => {
-  it('breaks what is due, partly kept when some money came in, and requeues each debtor once', async () => {
+  it('breaks what is due, partly kept when some money came in, keeps what was paid, and requeues each debtor once', async () => {
     const deps = { db: database.db };
     expect(await followUpAgreements(deps, { orgId: org.id, today: day('2026-12-11') })).toEqual({
       brokenPromises: 0,
+      keptPromises: 0,
       unconfirmedAgreements: 0,
     });
     expect(await followUpAgreements(deps, { orgId: org.id, today: day('2026-12-14') })).toEqual({
       brokenPromises: 2,
+      keptPromises: 1,
       unconfirmedAgreements: 0,
     });
     const status = async (id: string) =>
@@ -81,6 +86,7 @@ describe('the daily follow-up of promises', () => {
     expect(await status(partlyPaid)).toMatchObject({ status: 'partially_kept', paidCents: 25_000 });
     expect(await status(unpaid)).toMatchObject({ status: 'broken', paidCents: 0 });
     expect((await status(notYet))?.status).toBe('open');
+    expect(await status(fullyPaid)).toMatchObject({ status: 'kept', paidCents: 60_000 });
     const tasks = await database.db.select().from(callTasks).where(eq(callTasks.orgId, org.id));
     expect(tasks.map((t) => [t.reason, t.dueDate, t.note]).sort()).toEqual([
       ['broken_promise', '2026-12-14', 'Promise of 600.00 by 2026-12-11 not kept'],
@@ -89,6 +95,7 @@ describe('the daily follow-up of promises', () => {
     const events = await database.db.select().from(timelineEvents).where(eq(timelineEvents.orgId, org.id));
     expect(events.map((e) => e.summary).sort()).toEqual([
       'Promise of 600.00 by 2026-12-11 broken: back in the call queue',
+      'Promise of 600.00 by 2026-12-11 kept',
       'Promise of 600.00 by 2026-12-11 partially kept: back in the call queue',
     ]);
     expect((await followUpAgreements(deps, { orgId: org.id, today: day('2026-12-15') })).brokenPromises).toBe(

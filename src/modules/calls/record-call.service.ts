@@ -237,6 +237,8 @@ export async function recordCall(
           method: agreement && 'method' in agreement ? agreement.method : null,
           note: request.notes ?? null,
           createdBy: actor.userId,
+          // The follow-up counts payments from this day on: the clock's day, not the server's.
+          createdAt: now,
         })
         .returning({ id: promises.id });
       promiseId = row?.id ?? null;
