@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { buildApp } from '../../src/app.js';
+import type { Clock } from '../../src/clock.js';
 import type { Database } from '../../src/db/client.js';
 import type { AppDeps } from '../../src/deps.js';
 import { createTestDatabase } from '../../src/test/db.js';
@@ -31,19 +32,22 @@ export type TestServer = { baseUrl: string; deps: AppDeps; close: () => Promise<
 /**
  * The real server in-process: a fresh migrated database (PGlite, or PostgreSQL when
  * TEST_DATABASE_URL is set), `seed` run against it, and buildApp listening on a random port
- * serving the built web app.
+ * serving the built web app. Links the server writes (confirmation emails) point at that port.
  */
 export async function startTestServer<T>(
   seed: (deps: AppDeps) => Promise<T>,
+  options: { clock?: Clock } = {},
 ): Promise<TestServer & { seeded: T }> {
   const database: Database = await createTestDatabase();
-  const deps = testDeps(database);
+  const deps = testDeps(database, options.clock ? { clock: options.clock } : {});
   const seeded = await seed(deps);
   const app = await buildApp(deps, { webDistDir: WEB_DIST });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as AddressInfo;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  deps.config = { ...deps.config, publicUrl: baseUrl };
   return {
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl,
     deps,
     seeded,
     close: async () => {

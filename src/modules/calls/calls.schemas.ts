@@ -63,6 +63,7 @@ export const CallQueueResponseSchema = z.object({
     }),
   ),
 });
+export type CallQueueResponse = z.infer<typeof CallQueueResponseSchema>;
 
 // ---------------------------------------------------------------------------------------------
 // Prep sheet
@@ -307,6 +308,8 @@ export const RecordCallRequestSchema = z
     }
   });
 export type RecordCallRequest = z.infer<typeof RecordCallRequestSchema>;
+/** What a client sends: fields with a default may be left out. */
+export type RecordCallInput = z.input<typeof RecordCallRequestSchema>;
 
 export const RecordCallResponseSchema = z.object({
   /** False when the agreement has warnings that were not acknowledged: nothing was saved. */

@@ -4,6 +4,8 @@ import { LoginPage } from '../features/auth/LoginPage.tsx';
 import { useSession } from '../features/auth/session.tsx';
 import { BankImportPage } from '../features/banking/BankImportPage.tsx';
 import { MatchingPage } from '../features/banking/MatchingPage.tsx';
+import { CallQueuePage } from '../features/calls/CallQueuePage.tsx';
+import { WorkbenchPage } from '../features/calls/WorkbenchPage.tsx';
 import { DebtorListPage } from '../features/debtors/DebtorListPage.tsx';
 import { DossierPage } from '../features/dossier/DossierPage.tsx';
 import { OutboxPage } from '../features/dunning/OutboxPage.tsx';
@@ -54,6 +56,9 @@ function Routes() {
   if (dossier?.id) return <DossierPage key={dossier.id} debtorId={dossier.id} />;
   const invoice = matchPath('/invoices/:id', path);
   if (invoice?.id) return <InvoicePage key={invoice.id} invoiceId={invoice.id} />;
+  if (path === '/calls') return <CallQueuePage />;
+  const call = matchPath('/calls/:debtorId', path);
+  if (call?.debtorId) return <WorkbenchPage key={call.debtorId} debtorId={call.debtorId} />;
   if (path === '/imports') return <ImportPage />;
   if (path === '/bank') return <BankImportPage />;
   if (path === '/bank/matching') return <MatchingPage />;

@@ -28,6 +28,10 @@ export function Shell({ children }: { children: ReactNode }) {
       label: t('nav.debtors'),
       active: path === '/' || path.startsWith('/debtors') || path.startsWith('/invoices'),
     },
+    // The queue is for those who call (collector and up); a viewer would only get "no access".
+    ...(me.role === 'viewer'
+      ? []
+      : [{ to: '/calls', label: t('nav.calls'), active: path.startsWith('/calls') }]),
     { to: '/dunning', label: t('nav.dunning'), active: path.startsWith('/dunning') },
     { to: '/imports', label: t('nav.imports'), active: path.startsWith('/imports') },
     { to: '/bank', label: t('nav.bank'), active: path.startsWith('/bank') },

@@ -1,0 +1,34 @@
+import type {
+  CallQueueResponse,
+  PrepSheet,
+  RecordCallInput,
+  RecordCallResponse,
+} from '../../../../src/modules/calls/calls.schemas.ts';
+import { api, withQuery } from '../../lib/api.ts';
+
+export type CallQueue = CallQueueResponse;
+export type QueueItem = CallQueue['items'][number];
+export type { PrepSheet, RecordCallInput, RecordCallResponse };
+export type Objection = PrepSheet['objections'][number];
+export type CallAgreement = NonNullable<RecordCallInput['agreement']>;
+
+const debtorPath = (debtorId: string) => `/api/debtors/${encodeURIComponent(debtorId)}`;
+
+/** The queue at the server's "now"; `collector` narrows it to that collector's share of the day. */
+export const fetchCallQueue = (collector: string | null, signal?: AbortSignal) =>
+  api.get<CallQueue>(withQuery('/api/call-queue', { collector }), signal);
+
+export const fetchPrepSheet = (debtorId: string, signal?: AbortSignal) =>
+  api.get<PrepSheet>(`${debtorPath(debtorId)}/prep-sheet`, signal);
+
+export const recordCall = (debtorId: string, request: RecordCallInput) =>
+  api.post<RecordCallResponse>(`${debtorPath(debtorId)}/calls`, request);
+
+export type LockAction = 'acquire' | 'renew' | 'take_over';
+export const changeCallLock = (debtorId: string, action: LockAction) =>
+  api.post<{ holderId: string; expiresAt: string; tookOverFrom: string | null }>(
+    `${debtorPath(debtorId)}/call-lock`,
+    { action },
+  );
+export const releaseCallLock = (debtorId: string) =>
+  api.delete<{ ok: true }>(`${debtorPath(debtorId)}/call-lock`);
