@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../i18n/use-language.ts';
 import { formatDate } from '../../lib/format.ts';
@@ -32,6 +32,8 @@ export function CallQueuePage() {
   const { collector, isAll } = useQueueScope();
   const queue = useFetch(`queue:${collector ?? 'all'}`, (signal) => fetchCallQueue(collector, signal));
   const [selected, setSelected] = useState(0);
+  const table = useRef<HTMLDivElement>(null);
+  const [moves, setMoves] = useState(0);
   const saved = useSavedNotice();
   const items = queue.data?.items ?? [];
   const ordered = orderedQueue(items);
@@ -40,6 +42,15 @@ export function CallQueuePage() {
   useEffect(() => {
     setSelected((index) => Math.min(index, Math.max(ordered.length - 1, 0)));
   }, [ordered.length]);
+  // The cursor takes the focus along, so Enter opens the row even after a click elsewhere.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each keyboard move is the trigger.
+  useEffect(() => {
+    if (moves > 0) table.current?.querySelector<HTMLElement>('tr[aria-current] .debtor-link')?.focus();
+  }, [moves]);
+  const move = (delta: number) => {
+    setSelected((index) => Math.max(0, Math.min(index + delta, ordered.length - 1)));
+    setMoves((n) => n + 1);
+  };
 
   const open = (index: number) => {
     const item = ordered[index];
@@ -48,10 +59,10 @@ export function CallQueuePage() {
   useGlobalKey((event) => {
     if (event.key === 'ArrowDown' || event.key === 'j') {
       event.preventDefault();
-      setSelected((index) => Math.min(index + 1, ordered.length - 1));
+      move(1);
     } else if (event.key === 'ArrowUp' || event.key === 'k') {
       event.preventDefault();
-      setSelected((index) => Math.max(index - 1, 0));
+      move(-1);
     } else if (event.key === 'Enter') {
       event.preventDefault();
       open(selected);
@@ -93,7 +104,14 @@ export function CallQueuePage() {
       {!queue.data && queue.status === 'loading' && <p className="muted">{t('common.loading')}</p>}
       {queue.data && (
         <>
-          <QueueTable items={items} selected={selected} date={queue.data.date} />
+          <div ref={table}>
+            <QueueTable
+              items={items}
+              selected={selected}
+              date={queue.data.date}
+              linkSuffix={isAll ? '?scope=all' : ''}
+            />
+          </div>
           {!isAll && items.length === 0 && <p className="muted">{t('calls.emptyMine')}</p>}
           {waiting.length === 0 && now.length > 0 && <p className="muted small">{t('calls.noneWaiting')}</p>}
         </>

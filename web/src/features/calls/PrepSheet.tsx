@@ -78,9 +78,6 @@ export function PrepSheet({ sheet }: { sheet: PrepSheetData }) {
                   {t('calls.prep.open')}
                 </th>
                 <th scope="col">{t('calls.prep.due')}</th>
-                <th scope="col" className="num">
-                  {t('calls.prep.late')}
-                </th>
               </tr>
             </thead>
             <tbody>
@@ -120,15 +117,17 @@ export function PrepSheet({ sheet }: { sheet: PrepSheetData }) {
                       </div>
                     )}
                   </td>
-                  <td>
+                  <td className="due">
                     {date(invoice.dueDate)}
+                    {invoice.daysLate > 0 && (
+                      <div className="danger small">{t('calls.prep.late', { count: invoice.daysLate })}</div>
+                    )}
                     {invoice.paymentTermDays !== null && (
                       <div className="muted small">
                         {t('calls.prep.term', { count: invoice.paymentTermDays })}
                       </div>
                     )}
                   </td>
-                  <td className={`num ${invoice.daysLate > 0 ? 'danger' : 'muted'}`}>{invoice.daysLate}</td>
                 </tr>
               ))}
             </tbody>

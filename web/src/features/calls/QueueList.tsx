@@ -28,10 +28,13 @@ export function QueueTable({
   items,
   selected,
   date,
+  linkSuffix,
 }: {
   items: QueueItem[];
   selected: number;
   date: string;
+  /** Keeps the queue's scope (`?scope=all`) on the workbench it opens. */
+  linkSuffix: string;
 }) {
   const { t } = useTranslation();
   const { now, waiting } = splitQueue(items);
@@ -61,7 +64,13 @@ export function QueueTable({
             </tr>
           )}
           {now.map((item, index) => (
-            <QueueRow key={item.debtorId} item={item} isSelected={index === selected} date={date} />
+            <QueueRow
+              key={item.debtorId}
+              item={item}
+              isSelected={index === selected}
+              date={date}
+              linkSuffix={linkSuffix}
+            />
           ))}
         </tbody>
         {waiting.length > 0 && (
@@ -77,6 +86,7 @@ export function QueueTable({
                 item={item}
                 isSelected={now.length + index === selected}
                 date={date}
+                linkSuffix={linkSuffix}
               />
             ))}
           </tbody>
@@ -86,7 +96,17 @@ export function QueueTable({
   );
 }
 
-function QueueRow({ item, isSelected, date }: { item: QueueItem; isSelected: boolean; date: string }) {
+function QueueRow({
+  item,
+  isSelected,
+  date,
+  linkSuffix,
+}: {
+  item: QueueItem;
+  isSelected: boolean;
+  date: string;
+  linkSuffix: string;
+}) {
   const { t } = useTranslation();
   const language = useLanguage();
   return (
@@ -97,7 +117,11 @@ function QueueRow({ item, isSelected, date }: { item: QueueItem; isSelected: boo
       data-debtor={item.debtorId}
     >
       <td className="who">
-        <Link to={`/calls/${item.debtorId}`} className="strong debtor-link" tabIndex={isSelected ? 0 : -1}>
+        <Link
+          to={`/calls/${item.debtorId}${linkSuffix}`}
+          className="strong debtor-link"
+          tabIndex={isSelected ? 0 : -1}
+        >
           {item.debtorName}
         </Link>
         <span className="mono muted"> {item.debtor}</span>
@@ -160,13 +184,21 @@ export function CallWindow({ window, date }: { window: QueueItem['callWindow']; 
 }
 
 /** The queue as a narrow list beside the prep sheet; the debtor on screen is marked. */
-export function CompactQueue({ items, currentId }: { items: QueueItem[]; currentId: string }) {
+export function CompactQueue({
+  items,
+  currentId,
+  linkSuffix,
+}: {
+  items: QueueItem[];
+  currentId: string;
+  linkSuffix: string;
+}) {
   const { t } = useTranslation();
   const language = useLanguage();
   const { now, waiting } = splitQueue(items);
   const row = (item: QueueItem) => (
     <li key={item.debtorId} aria-current={item.debtorId === currentId ? 'page' : undefined}>
-      <Link to={`/calls/${item.debtorId}`}>
+      <Link to={`/calls/${item.debtorId}${linkSuffix}`}>
         <span className="name">{item.debtorName}</span>
         <span className="line">
           <span>{t(`calls.reasons.${item.reason}`)}</span>
@@ -178,7 +210,8 @@ export function CompactQueue({ items, currentId }: { items: QueueItem[]; current
   return (
     <nav className="compact-queue" aria-label={t('calls.queueTitle')} data-testid="compact-queue">
       <h2>
-        <Link to="/calls">{t('calls.queueTitle')}</Link> <span className="count-badge">{now.length}</span>
+        <Link to={`/calls${linkSuffix}`}>{t('calls.queueTitle')}</Link>{' '}
+        <span className="count-badge">{now.length}</span>
       </h2>
       <ol>{now.map(row)}</ol>
       {waiting.length > 0 && (

@@ -138,7 +138,7 @@ export function WorkbenchPage({ debtorId }: { debtorId: string }) {
             <span className="mono">{debtor.number}</span>
             <span>{t(`debtorKind.${debtor.kind}`)}</span>
             <span>
-              {debtor.country} · {debtor.language.toUpperCase()}
+              {debtor.country} · {t(`languages.${debtor.language}`)}
             </span>
             {debtor.paymentTermDays !== null && (
               <span>{t('calls.prep.term', { count: debtor.paymentTermDays })}</span>
@@ -220,7 +220,7 @@ export function WorkbenchPage({ debtorId }: { debtorId: string }) {
       {lock.status === 'error' && <ErrorNotice error={lock.error} />}
       <div className="wb-grid">
         {queue.data ? (
-          <CompactQueue items={items} currentId={debtorId} />
+          <CompactQueue items={items} currentId={debtorId} linkSuffix={scopeQuery} />
         ) : (
           <div className="compact-queue muted">{t('common.loading')}</div>
         )}
