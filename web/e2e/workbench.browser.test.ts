@@ -250,18 +250,19 @@ describe.skipIf(!hasChromium)('the telephone workbench in Chromium', () => {
     await dialog.getByTestId('call-notes').fill('Petra in overleg tot elf uur.');
     await dialog.getByTestId('call-notes').press('Control+Enter');
 
-    // Saved: straight on to Sanne's next call; Escape goes back to the queue.
-    await page.waitForURL(
-      (next) => /\/calls\/[0-9a-f-]+$/.test(next.pathname) && !next.pathname.endsWith(fixture.debtor.id),
-    );
+    // Saved: on to Sanne's next call (the day's share of the other collectors' work decides whether
+    // there is one); Escape goes back to the queue.
+    await page.waitForURL((next) => !next.pathname.endsWith(fixture.debtor.id));
     expect(await page.getByTestId('call-saved').textContent()).toContain('Terugbeltaak staat klaar');
-    await page.getByTestId('prep-sheet').waitFor();
-    await page.keyboard.press('Escape');
-    await page.waitForURL(/\/calls$/);
+    if (new URL(page.url()).pathname !== '/calls') {
+      await page.getByTestId('prep-sheet').waitFor();
+      await page.keyboard.press('Escape');
+      await page.waitForURL(/\/calls$/);
+    }
     const waiting = page.getByTestId('queue-waiting');
     await waiting.waitFor();
     expect(await waiting.textContent()).toContain(fixture.debtor.name);
-    expect(await waiting.textContent()).toContain('terugbellen om 17-03-2026 11:00');
+    expect(await waiting.textContent()).toMatch(/terugbellen om 17-03-2026,? 11:00/);
   });
 
   it('calls back at eleven and records a promise, acknowledging the warning that it is too little', async () => {
@@ -283,12 +284,14 @@ describe.skipIf(!hasChromium)('the telephone workbench in Chromium', () => {
     await dialog.getByTestId('save-outcome').click();
     const warnings = dialog.getByTestId('outcome-warnings');
     await warnings.waitFor();
-    expect(await warnings.textContent()).toMatch(/€ 300,00 is minder dan het minimale doel van € 375,15/);
+    expect((await warnings.textContent())?.replace(/\s/g, ' ')).toMatch(
+      /€ 300,00 is minder dan het minimale doel van € 375,15/,
+    );
     expect(await dialog.getByTestId('save-outcome').isDisabled()).toBe(true);
     await shot('workbench-03-outcome-dialog');
     await dialog.getByTestId('acknowledge-warnings').check();
     await dialog.getByTestId('save-outcome').click();
-    await page.waitForURL(/\/calls$/);
+    await page.waitForURL((next) => !next.pathname.endsWith(fixture.debtor.id));
     expect(await page.getByTestId('call-saved').textContent()).toContain('De bevestiging gaat per e-mail');
   });
 

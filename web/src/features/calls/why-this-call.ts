@@ -9,6 +9,8 @@ type WaitReason = QueueItem['waitReasons'][number];
 
 const num = (value: unknown) => (typeof value === 'number' ? value : 0);
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
+/** An instant as the core writes it, possibly with its zone: `2026-03-17T11:00:00+01:00[Europe/Amsterdam]`. */
+const instant = (value: unknown) => text(value).replace(/\[[^\]]*\]$/, '');
 
 /** One part of the priority score in words, e.g. "€ 23.575,14 overdue". */
 export function describePart(part: Part, t: TFunction, language: AppLanguage): string {
@@ -26,7 +28,7 @@ export function describePart(part: Part, t: TFunction, language: AppLanguage): s
     case 'broken_promises':
       return t('calls.why.broken_promises', { count: num(part.count) });
     case 'callback_due_now':
-      return t('calls.why.callback_due_now', { at: formatDateTime(text(part.callbackAt), language) });
+      return t('calls.why.callback_due_now', { at: formatDateTime(instant(part.callbackAt), language) });
     case 'timing':
       return part.slot
         ? t('calls.why.timing', { slot: t(`calls.windows.${text(part.slot)}`) })
@@ -58,7 +60,7 @@ export function describeWait(reason: WaitReason, t: TFunction, language: AppLang
     case 'outside_callable_hours':
       return t('calls.wait.outside_callable_hours', { from: text(reason.from), until: text(reason.until) });
     case 'callback_pending':
-      return t('calls.wait.callback_pending', { at: formatDateTime(text(reason.callbackAt), language) });
+      return t('calls.wait.callback_pending', { at: formatDateTime(instant(reason.callbackAt), language) });
     default:
       return reason.code;
   }
