@@ -9,8 +9,9 @@ import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../../src/clock.js';
 import { type CalendarDate, todayIn } from '../../src/core/calendar-date.js';
-import { callTasks, contacts, debtors } from '../../src/db/schema/index.js';
+import { callTasks, contacts, debtors, users } from '../../src/db/schema/index.js';
 import type { AppDeps } from '../../src/deps.js';
+import { changeCallLock } from '../../src/modules/calls/call-lock.service.js';
 import { followUpAgreements } from '../../src/modules/calls/follow-up.service.js';
 import { dispatchOutbox } from '../../src/modules/dunning/outbox.service.js';
 import { createUser, TEST_PASSWORD } from '../../src/test/factories.js';
@@ -240,6 +241,8 @@ describe.skipIf(!hasChromium)('the telephone workbench in Chromium', () => {
     await page.keyboard.press('4');
     const dialog = page.getByTestId('outcome-dialog');
     await dialog.waitFor();
+    // The timer stopped when the outcome dialog opened; that duration is what gets saved.
+    expect(await dialog.getByTestId('outcome-duration').textContent()).not.toContain(' 0:00');
     expect(await dialog.locator('label.chosen').textContent()).toContain('Receptie: terugbellen');
     expect(await dialog.getByTestId('heard-objections').textContent()).toContain(
       'In overleg, later terugbellen',
@@ -321,8 +324,22 @@ describe.skipIf(!hasChromium)('the telephone workbench in Chromium', () => {
     await zuiderduin().waitFor();
     expect(await zuiderduin().textContent()).toContain('belofte gebroken');
     expect(await page.getByTestId('queue-moment').textContent()).toContain('24-03-2026');
+
+    // A colleague is on the phone with them already: the workbench says who, and records nothing.
+    const [colleague] = await server.deps.db.select().from(users).where(eq(users.email, fixture.email));
+    if (!colleague) throw new Error('the demo admin is missing');
+    await changeCallLock(
+      server.deps,
+      { orgId: fixture.organisationA.id, userId: colleague.id, label: colleague.name, role: 'admin' },
+      fixture.debtor.id,
+      'acquire',
+    );
     await zuiderduin().getByRole('link', { name: fixture.debtor.name }).click();
     await page.getByTestId('prep-sheet').waitFor();
+    expect(await page.getByTestId('lock-held').textContent()).toContain(
+      `${fixture.userName} belt deze debiteur nu`,
+    );
+    expect(await page.getByTestId('open-outcome').isDisabled()).toBe(true);
     expect(await page.getByTestId('prep-promises').textContent()).toContain('1 gebroken');
   });
 

@@ -43,7 +43,6 @@ export function CallQueuePage() {
     setSelected((index) => Math.min(index, Math.max(ordered.length - 1, 0)));
   }, [ordered.length]);
   // The cursor takes the focus along, so Enter opens the row even after a click elsewhere.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: each keyboard move is the trigger.
   useEffect(() => {
     if (moves > 0) table.current?.querySelector<HTMLElement>('tr[aria-current] .debtor-link')?.focus();
   }, [moves]);
