@@ -10,7 +10,7 @@ import { useGlobalKey } from '../../lib/use-global-key.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { useMe } from '../auth/session.tsx';
 import { useQueueScope } from './CallQueuePage.tsx';
-import { formatDuration } from './call-time.ts';
+import { formatDuration, localTime, localToday } from './call-time.ts';
 import { fetchCallQueue, fetchPrepSheet, type Objection, type RecordCallResponse } from './calls.api.ts';
 import { OUTCOME_CHOICES, type OutcomeChoice, OutcomeDialog } from './OutcomeDialog.tsx';
 import { PrepSheet } from './PrepSheet.tsx';
@@ -36,13 +36,13 @@ export function WorkbenchPage({ debtorId }: { debtorId: string }) {
   const saved = useSavedNotice();
   const [dialedAt, setDialedAt] = useState<number | null>(null);
   const [endedAt, setEndedAt] = useState<number | null>(null);
-  const [tick, setTick] = useState(0);
+  const [nowMs, setNowMs] = useState(() => Date.now());
   const [heard, setHeard] = useState<Map<Objection['code'], string | undefined>>(new Map());
   const [dialog, setDialog] = useState<{ initial: OutcomeChoice | null } | null>(null);
   const dialLink = useRef<HTMLAnchorElement>(null);
   useDocumentTitle(sheet.data?.debtor.name);
 
-  // Who holds the lock comes with the prep sheet: fetch it again when the lock was refused.
+  // The prep sheet names the holder: fetch it again when the lock was refused.
   const reloadSheet = sheet.reload;
   useEffect(() => {
     if (lock.status === 'held') reloadSheet();
@@ -50,11 +50,11 @@ export function WorkbenchPage({ debtorId }: { debtorId: string }) {
 
   useEffect(() => {
     if (dialedAt === null || endedAt !== null) return;
-    const timer = window.setInterval(() => setTick((n) => n + 1), 1000);
+    const timer = window.setInterval(() => setNowMs(Date.now()), 1000);
     return () => window.clearInterval(timer);
   }, [dialedAt, endedAt]);
-  void tick;
-  const durationSeconds = dialedAt === null ? 0 : Math.round(((endedAt ?? Date.now()) - dialedAt) / 1000);
+  const durationSeconds =
+    dialedAt === null ? 0 : Math.max(0, Math.round(((endedAt ?? nowMs) - dialedAt) / 1000));
 
   const scopeQuery = isAll ? '?scope=all' : '';
   const items = queue.data?.items ?? [];
@@ -87,17 +87,24 @@ export function WorkbenchPage({ debtorId }: { debtorId: string }) {
   };
 
   const dial = () => {
-    setDialedAt(Date.now());
+    const now = Date.now();
+    setDialedAt(now);
+    setNowMs(now);
     setEndedAt(null);
   };
+  // Who holds the lock comes with the prep sheet; while a colleague calls, nothing is recorded here.
+  const lockHolder = sheet.data?.lock ?? null;
+  const heldBy =
+    lock.status === 'held' && lockHolder && lockHolder.holderId !== me.user.id ? lockHolder : null;
 
   useGlobalKey((event) => {
     if (dialog) return;
+    const canRecord = heldBy === null;
     const outcome = OUTCOME_CHOICES.find((_, index) => String((index + 1) % 10) === event.key);
-    if (outcome) {
+    if (outcome && canRecord) {
       event.preventDefault();
       openOutcome(outcome);
-    } else if (event.key === 'o') {
+    } else if (event.key === 'o' && canRecord) {
       event.preventDefault();
       openOutcome(null);
     } else if (event.key === 'd') {
@@ -126,7 +133,6 @@ export function WorkbenchPage({ debtorId }: { debtorId: string }) {
 
   const data = sheet.data;
   const { debtor, contact } = data;
-  const heldBy = lock.status === 'held' && data.lock && data.lock.holderId !== me.user.id ? data.lock : null;
   const canTakeOver = me.role === 'senior_collector' || me.role === 'admin';
   const phone = contact?.phone ?? contact?.mobile ?? null;
   return (
@@ -241,13 +247,13 @@ export function WorkbenchPage({ debtorId }: { debtorId: string }) {
         </div>
       </div>
       <p className="hint wb-keys">{t('calls.workbenchHint')}</p>
-      {dialog && queue.data && (
+      {dialog && (
         <OutcomeDialog
           debtorId={debtorId}
           sheet={data}
           initial={dialog.initial}
-          today={queue.data.date}
-          now={queue.data.at}
+          today={queue.data?.date ?? localToday()}
+          now={queue.data?.at ?? localTime()}
           durationSeconds={durationSeconds}
           heard={heard}
           onClose={closeOutcome}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, laterQuarter, localToInstant } from './call-time.ts';
+import { formatDuration, laterQuarter, localTime, localToday, localToInstant } from './call-time.ts';
 
 describe('localToInstant', () => {
   it('gives the Amsterdam offset of that day, winter and summer', () => {
@@ -29,5 +29,12 @@ describe('laterQuarter and formatDuration', () => {
     expect(formatDuration(7)).toBe('0:07');
     expect(formatDuration(750)).toBe('12:30');
     expect(formatDuration(3723)).toBe('1:02:03');
+  });
+});
+
+describe('localToday and localTime', () => {
+  it('are what the date and time inputs take', () => {
+    expect(localToday()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(localTime()).toMatch(/^([01]\d|2[0-3]):[0-5]\d$/);
   });
 });

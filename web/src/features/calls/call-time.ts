@@ -31,6 +31,16 @@ export function localToInstant(date: string, time: string, timeZone = CALL_TIME_
   return `${date}T${time}:00${sign}${pad(Math.trunc(abs / 60))}:${pad(abs % 60)}`;
 }
 
+/** Today and the time in the zone by the browser's clock, when the server's moment is not at hand. */
+export function localToday(timeZone = CALL_TIME_ZONE): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date());
+}
+export function localTime(timeZone = CALL_TIME_ZONE): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit' }).format(
+    new Date(),
+  );
+}
+
 /** `HH:MM` plus minutes, rounded up to the next quarter, capped at 23:45 (a callback stays today). */
 export function laterQuarter(time: string, minutes: number): string {
   const match = /^(\d{2}):(\d{2})$/.exec(time);
