@@ -293,9 +293,12 @@ describe.skipIf(!hasChromium)('the telephone workbench in Chromium', () => {
     expect(await dialog.getByTestId('save-outcome').isDisabled()).toBe(true);
     await shot('workbench-03-outcome-dialog');
     await dialog.getByTestId('acknowledge-warnings').check();
+    await dialog.getByText('Korte evaluatie (optioneel)').click();
+    await dialog.getByTestId('went-well').fill('Meteen de juiste persoon, bedrag en datum genoemd');
     await dialog.getByTestId('save-outcome').click();
     await page.waitForURL((next) => !next.pathname.endsWith(fixture.debtor.id));
     expect(await page.getByTestId('call-saved').textContent()).toContain('De bevestiging gaat per e-mail');
+    expect(await page.getByTestId('call-saved').textContent()).toContain('Evaluatie opgeslagen');
   });
 
   it('sends the confirmation through SMTP; the link the debtor clicks shows on the timeline', async () => {
@@ -312,6 +315,7 @@ describe.skipIf(!hasChromium)('the telephone workbench in Chromium', () => {
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Dank u wel');
     await page.goto(url(`/debtors/${fixture.debtor.id}`));
     await page.getByText('The debtor confirmed receipt of the agreement').waitFor();
+    await page.getByText(/Call of .* evaluated/).waitFor();
   });
 
   it('a week later, nothing paid: the follow-up puts the debtor back in the queue as a broken promise', async () => {

@@ -11,6 +11,7 @@ import {
   type PrepSheet,
   type RecordCallInput,
   type RecordCallResponse,
+  evaluateCall,
   recordCall,
 } from './calls.api.ts';
 import type { HeardObjections } from './ScriptPanel.tsx';
@@ -75,7 +76,8 @@ export function OutcomeDialog({
   durationSeconds: number;
   heard: HeardObjections;
   onClose: () => void;
-  onSaved: (choice: OutcomeChoice, response: RecordCallResponse) => void;
+  /** `evaluated`: null without an evaluation, else whether it was saved too. */
+  onSaved: (choice: OutcomeChoice, response: RecordCallResponse, evaluated: boolean | null) => void;
 }) {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -105,6 +107,8 @@ export function OutcomeDialog({
   const [causeText, setCauseText] = useState('');
   const [notes, setNotes] = useState('');
   const [isAggressive, setAggressive] = useState(false);
+  const [wentWell, setWentWell] = useState('');
+  const [toImprove, setToImprove] = useState('');
   const [warnings, setWarnings] = useState<RecordCallResponse['warnings']>([]);
   const [isAcknowledged, setAcknowledged] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -219,6 +223,18 @@ export function OutcomeDialog({
     }
   };
 
+  // The evaluation belongs to the saved call; if it fails the call stays saved and the notice says so.
+  const saveEvaluation = async (callId: string | null): Promise<boolean | null> => {
+    const evaluation = { wentWell: wentWell.trim() || null, toImprove: toImprove.trim() || null };
+    if (!callId || (!evaluation.wentWell && !evaluation.toImprove)) return null;
+    try {
+      await evaluateCall(callId, evaluation);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
     if (busy) return;
@@ -231,7 +247,7 @@ export function OutcomeDialog({
     setError(null);
     try {
       const response = await recordCall(debtorId, request);
-      if (response.saved && choice) onSaved(choice, response);
+      if (response.saved && choice) onSaved(choice, response, await saveEvaluation(response.callId));
       else {
         setWarnings(response.warnings);
         setAcknowledged(false);
@@ -483,6 +499,19 @@ export function OutcomeDialog({
               data-testid="call-notes"
             />
           </label>
+          <details className="wide evaluation">
+            <summary>{t('calls.outcome.evaluation')}</summary>
+            <div className="evaluation-fields">
+              <label className="field">
+                <span>{t('calls.outcome.wentWell')}</span>
+                <input value={wentWell} onChange={(e) => setWentWell(e.target.value)} data-testid="went-well" />
+              </label>
+              <label className="field">
+                <span>{t('calls.outcome.toImprove')}</span>
+                <input value={toImprove} onChange={(e) => setToImprove(e.target.value)} data-testid="to-improve" />
+              </label>
+            </div>
+          </details>
           {heard.size > 0 && (
             <p className="small wide" data-testid="heard-objections">
               {t('calls.outcome.heard')}{' '}

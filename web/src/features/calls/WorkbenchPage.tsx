@@ -71,13 +71,14 @@ export function WorkbenchPage({ debtorId }: { debtorId: string }) {
     setDialog(null);
     setEndedAt(null);
   };
-  const onSaved = (choice: OutcomeChoice, response: RecordCallResponse) => {
+  const onSaved = (choice: OutcomeChoice, response: RecordCallResponse, evaluated: boolean | null) => {
     const name = sheet.data?.debtor.name ?? '';
     leaveSavedNotice(
       [
         t('calls.savedNotice', { name, outcome: t(`calls.outcomes.${choice}`) }),
         response.confirmationMessageId ? t('calls.confirmationQueued') : '',
         response.callbackTaskId ? t('calls.callbackPlanned') : '',
+        evaluated === null ? '' : t(evaluated ? 'calls.evaluationSaved' : 'calls.evaluationFailed'),
       ]
         .filter(Boolean)
         .join(' '),
