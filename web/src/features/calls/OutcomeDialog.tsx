@@ -7,11 +7,11 @@ import { amountToCents, centsToAmount } from '../plans/plans.api.ts';
 import { formatDuration, laterQuarter, localToInstant } from './call-time.ts';
 import {
   type CallAgreement,
+  evaluateCall,
   type Objection,
   type PrepSheet,
   type RecordCallInput,
   type RecordCallResponse,
-  evaluateCall,
   recordCall,
 } from './calls.api.ts';
 import type { HeardObjections } from './ScriptPanel.tsx';
@@ -504,11 +504,19 @@ export function OutcomeDialog({
             <div className="evaluation-fields">
               <label className="field">
                 <span>{t('calls.outcome.wentWell')}</span>
-                <input value={wentWell} onChange={(e) => setWentWell(e.target.value)} data-testid="went-well" />
+                <input
+                  value={wentWell}
+                  onChange={(e) => setWentWell(e.target.value)}
+                  data-testid="went-well"
+                />
               </label>
               <label className="field">
                 <span>{t('calls.outcome.toImprove')}</span>
-                <input value={toImprove} onChange={(e) => setToImprove(e.target.value)} data-testid="to-improve" />
+                <input
+                  value={toImprove}
+                  onChange={(e) => setToImprove(e.target.value)}
+                  data-testid="to-improve"
+                />
               </label>
             </div>
           </details>

@@ -25,8 +25,10 @@ export const recordCall = (debtorId: string, request: RecordCallInput) =>
   api.post<RecordCallResponse>(`${debtorPath(debtorId)}/calls`, request);
 
 /** The collector's short evaluation after the call (R21): what went well, what to do better. */
-export const evaluateCall = (callId: string, evaluation: { wentWell: string | null; toImprove: string | null }) =>
-  api.post<{ id: string }>(`/api/calls/${encodeURIComponent(callId)}/evaluation`, evaluation);
+export const evaluateCall = (
+  callId: string,
+  evaluation: { wentWell: string | null; toImprove: string | null },
+) => api.post<{ id: string }>(`/api/calls/${encodeURIComponent(callId)}/evaluation`, evaluation);
 
 export type LockAction = 'acquire' | 'renew' | 'take_over';
 export const changeCallLock = (debtorId: string, action: LockAction) =>
