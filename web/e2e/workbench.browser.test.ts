@@ -176,6 +176,15 @@ describe.skipIf(!hasChromium)('the telephone workbench in Chromium', () => {
     await page.waitForURL(/\/calls$/);
     await expect.poll(() => page.getByTestId('queue-row').count()).toBeLessThan(rowsOfAll);
 
+    // n opens the strongest call now, Escape comes back.
+    const first = await page.getByTestId('queue-row').first().getAttribute('data-debtor');
+    await page.keyboard.press('n');
+    await page.waitForURL(new RegExp(`/calls/${first}$`));
+    await page.getByTestId('prep-sheet').waitFor();
+    await page.keyboard.press('Escape');
+    await page.waitForURL(/\/calls$/);
+    await zuiderduin().waitFor();
+
     // j moves the cursor down to Zuiderduin, Enter opens the workbench.
     const ids = await page
       .getByTestId('queue-row')
@@ -344,6 +353,14 @@ describe.skipIf(!hasChromium)('the telephone workbench in Chromium', () => {
       `${fixture.userName} belt deze debiteur nu`,
     );
     expect(await page.getByTestId('open-outcome').isDisabled()).toBe(true);
+
+    // The same screen in French still fits in 1280×720.
+    await page.getByRole('button', { name: 'FR', exact: true }).click();
+    await page.getByRole('heading', { name: 'Objections' }).waitFor();
+    expect(await page.getByTestId('lock-held').textContent()).toContain('appelle ce débiteur');
+    expect(await horizontalOverflow()).toBe(0);
+    await shot('workbench-04-fr-lock-held');
+    await page.getByRole('button', { name: 'NL', exact: true }).click();
     expect(await page.getByTestId('prep-promises').textContent()).toContain('1 gebroken');
   });
 

@@ -140,7 +140,9 @@ export function WorkbenchPage({ debtorId }: { debtorId: string }) {
     <section className="page workbench" aria-labelledby="workbench-title">
       <header className="wb-head">
         <div className="identity">
-          <h1 id="workbench-title">{debtor.name}</h1>
+          <h1 id="workbench-title" title={debtor.name}>
+            {debtor.name}
+          </h1>
           <p className="meta small">
             <span className="mono">{debtor.number}</span>
             <span>{t(`debtorKind.${debtor.kind}`)}</span>
