@@ -146,7 +146,6 @@ function asNewPayment(entry: BankEntry, j: number): NewBankPayment {
     counterpartyAccountNumber: null,
     additionalStructuredReferences: [],
     isPayment: true,
-    entryId: randomUUID(),
     paymentId: randomUUID(),
   };
 }

@@ -62,7 +62,9 @@ const NAME_BONUS_SIMILARITY = 0.5;
 export function proposeMatches(input: MatchInput): MatchProposal[] {
   const named = proposeFromNamedInvoices(input);
   const proposals = named.length > 0 ? named : proposeFromPayer(input);
-  return proposals.sort((a, b) => b.score - a.score).map((p) => ({ ...p, score: clampScore(p.score) }));
+  // The proposals are this call's own objects: clamped in place (a spread copy is a slow path in V8).
+  for (const p of proposals) p.score = clampScore(p.score);
+  return proposals.sort((a, b) => b.score - a.score);
 }
 
 /**

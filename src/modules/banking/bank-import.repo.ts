@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import type { PaymentStatus } from '../../core/ledger/enums.js';
 import type { BalanceCheckResult } from '../../core/matching/enums.js';
 import type { Db } from '../../db/client.js';
 import { type BankImportError, bankFiles, bankStatements } from '../../db/schema/index.js';
@@ -86,93 +87,103 @@ export type BankEntryWrite = {
   isPayment: boolean;
 };
 
-export type NewBankPayment = BankEntryWrite & { entryId: string; paymentId: string | null };
+/** An entry not stored before, with the id its payment will have (none when it is not a payment). */
+export type NewBankPayment = BankEntryWrite & { paymentId: string | null };
+
+/** A payment as the matching of its batch leaves it; one without a state is stored unmatched. */
+export type PaymentState = { debtorId: string; status: PaymentStatus };
+
+/** The dedup keys of a batch that are stored already: those entries were imported before. */
+export async function findKnownDedupKeys(
+  tx: Db,
+  params: { orgId: string; dedupKeys: readonly string[] },
+): Promise<Set<string>> {
+  if (params.dedupKeys.length === 0) return new Set();
+  const found = await rows<{ dedup_key: string }>(
+    tx,
+    sql`select b.dedup_key from json_array_elements_text(${json(params.dedupKeys)}) as k(dedup_key)
+      join bank_entries b on b.org_id = ${params.orgId} and b.dedup_key = k.dedup_key`,
+  );
+  return new Set(found.map((r) => r.dedup_key));
+}
 
 /**
- * Inserts a batch of entries, skipping those whose dedup key is known, and a payment for each new
- * one that is money received or taken back, linked both ways. Returns only the new entries.
+ * Inserts new entries and a payment for each that is money received or taken back, linked both
+ * ways, each payment already in the state its batch's matching decided (so it is written once,
+ * not inserted unmatched and updated). The caller has left out the known dedup keys; an entry
+ * stored meanwhile by a concurrent import of the same file fails the unique dedup index and the
+ * caller's transaction, which then runs again.
  *
- * One statement without joins: the payment ids are drawn while the input is read, so the entry is
- * inserted already pointing at its payment and the payments are inserted from the entries' own
- * RETURNING rows (the foreign key is checked at the end of the statement). Joining the CTEs back
- * on a key instead made the planner, which guesses 100 rows for each, pick a nested loop that
- * grew to seconds per batch of 2,000.
+ * One statement without joins: the entries and the payments are both inserted from the input
+ * rows (the foreign keys are checked at the end of the statement). Joining CTEs back on a key
+ * instead made the planner, which guesses 100 rows for each, pick a nested loop that grew to
+ * seconds per batch of 2,000.
  */
 export async function insertBankEntries(
   tx: Db,
-  params: { orgId: string; createdBy: string | null; entries: readonly BankEntryWrite[] },
-): Promise<NewBankPayment[]> {
-  if (params.entries.length === 0) return [];
+  params: {
+    orgId: string;
+    createdBy: string | null;
+    entries: readonly NewBankPayment[];
+    paymentStates: ReadonlyMap<string, PaymentState>;
+  },
+): Promise<void> {
+  if (params.entries.length === 0) return;
   const input = json(
-    params.entries.map((e, ord) => ({
-      ord,
-      statement_id: e.statementId,
-      dedup_key: e.dedupKey,
-      place: e.place,
-      booking_date: e.bookingDate,
-      value_date: e.valueDate,
-      amount_cents: e.amountCents,
-      currency: e.currency,
-      is_reversal: e.isReversal,
-      return_reason: e.returnReason,
-      counterparty_name: e.counterpartyName,
-      counterparty_iban: e.counterpartyIban,
-      counterparty_account_number: e.counterpartyAccountNumber,
-      counterparty_bic: e.counterpartyBic,
-      structured_reference: e.structuredReference,
-      additional_structured_references: e.additionalStructuredReferences,
-      remittance: e.remittance,
-      end_to_end_id: e.endToEndId,
-      bank_reference: e.bankReference,
-      transaction_code: e.transactionCode,
-      is_payment: e.isPayment,
-    })),
+    params.entries.map((e) => {
+      const state = e.paymentId ? params.paymentStates.get(e.paymentId) : undefined;
+      return {
+        statement_id: e.statementId,
+        dedup_key: e.dedupKey,
+        place: e.place,
+        booking_date: e.bookingDate,
+        value_date: e.valueDate,
+        amount_cents: e.amountCents,
+        currency: e.currency,
+        is_reversal: e.isReversal,
+        return_reason: e.returnReason,
+        counterparty_name: e.counterpartyName,
+        counterparty_iban: e.counterpartyIban,
+        counterparty_account_number: e.counterpartyAccountNumber,
+        counterparty_bic: e.counterpartyBic,
+        structured_reference: e.structuredReference,
+        additional_structured_references: e.additionalStructuredReferences,
+        remittance: e.remittance,
+        end_to_end_id: e.endToEndId,
+        bank_reference: e.bankReference,
+        transaction_code: e.transactionCode,
+        payment_id: e.paymentId,
+        debtor_id: state?.debtorId ?? null,
+        status: state?.status ?? 'unmatched',
+      };
+    }),
   );
-  const inserted = await rows<{ dedup_key: string; entry_id: string; payment_id: string | null }>(
-    tx,
-    sql`with r as materialized (
-      select r.*, case when r.is_payment then gen_random_uuid() end as payment_id
-      from json_to_recordset(${input}) as r(ord integer, statement_id uuid, dedup_key text,
+  await tx.execute(sql`with r as materialized (
+      select * from json_to_recordset(${input}) as r(statement_id uuid, dedup_key text,
         place text, booking_date date, value_date date, amount_cents bigint, currency text,
         is_reversal boolean, return_reason text, counterparty_name text, counterparty_iban text,
         counterparty_account_number text, counterparty_bic text, structured_reference text,
         additional_structured_references json, remittance text, end_to_end_id text,
-        bank_reference text, transaction_code text, is_payment boolean)
-    ),
-    e as (
-      insert into bank_entries (org_id, statement_id, dedup_key, place, booking_date, value_date,
-        amount_cents, currency, is_reversal, return_reason, counterparty_name, counterparty_iban,
-        counterparty_account_number, counterparty_bic, structured_reference,
-        additional_structured_references, remittance, end_to_end_id, bank_reference, transaction_code,
-        payment_id)
-      select ${params.orgId}, statement_id, dedup_key, place, booking_date, value_date, amount_cents,
-        currency, is_reversal, return_reason, counterparty_name, counterparty_iban,
-        counterparty_account_number, counterparty_bic, structured_reference,
-        array(select json_array_elements_text(additional_structured_references)), remittance,
-        end_to_end_id, bank_reference, transaction_code, payment_id
-      from r order by ord
-      on conflict (org_id, dedup_key) do nothing
-      returning id, dedup_key, payment_id, booking_date, amount_cents, currency, counterparty_name,
-        counterparty_iban, structured_reference, remittance
+        bank_reference text, transaction_code text, payment_id uuid, debtor_id uuid,
+        status payment_status)
     ),
     p as (
       insert into payments (id, org_id, date, amount_cents, currency, counterparty_name, counterparty_iban,
-        reference, remittance, method, status, idempotency_key, created_by)
+        reference, remittance, method, status, debtor_id, idempotency_key, created_by)
       select payment_id, ${params.orgId}, booking_date, amount_cents, currency, counterparty_name,
-        counterparty_iban, structured_reference, remittance, 'bank', 'unmatched', 'bank:' || dedup_key,
-        ${params.createdBy}::uuid
-      from e where payment_id is not null
+        counterparty_iban, structured_reference, remittance, 'bank', status, debtor_id,
+        'bank:' || dedup_key, ${params.createdBy}::uuid
+      from r where payment_id is not null
     )
-    select dedup_key, id as entry_id, payment_id from e`,
-  );
-  const ordOfKey = new Map(params.entries.map((e, ord) => [e.dedupKey, ord]));
-  return inserted
-    .map((row) => {
-      const ord = ordOfKey.get(row.dedup_key) ?? -1;
-      const entry = params.entries[ord];
-      if (!entry) throw new Error(`no entry with dedup key ${row.dedup_key} in the batch`);
-      return { ord, fresh: { ...entry, entryId: row.entry_id, paymentId: row.payment_id } };
-    })
-    .sort((a, b) => a.ord - b.ord)
-    .map((x) => x.fresh);
+    insert into bank_entries (org_id, statement_id, dedup_key, place, booking_date, value_date,
+      amount_cents, currency, is_reversal, return_reason, counterparty_name, counterparty_iban,
+      counterparty_account_number, counterparty_bic, structured_reference,
+      additional_structured_references, remittance, end_to_end_id, bank_reference, transaction_code,
+      payment_id)
+    select ${params.orgId}, statement_id, dedup_key, place, booking_date, value_date, amount_cents,
+      currency, is_reversal, return_reason, counterparty_name, counterparty_iban,
+      counterparty_account_number, counterparty_bic, structured_reference,
+      array(select json_array_elements_text(additional_structured_references)), remittance,
+      end_to_end_id, bank_reference, transaction_code, payment_id
+    from r`);
 }

@@ -8,6 +8,7 @@
 import { isCalendarDate } from '../../core/calendar-date.js';
 import { createDedupKeyer } from '../../core/matching/entry-dedup.js';
 import { formatCents } from '../../core/money.js';
+import { isUniqueViolation } from '../../db/errors.js';
 import type { BankImportError } from '../../db/schema/index.js';
 import type { Actor } from '../auth/access.js';
 import { type LedgerDeps, loadOrganisation } from '../ledger/organisation.service.js';
@@ -15,7 +16,6 @@ import {
   type BankEntryWrite,
   finishBankFile,
   finishStatement,
-  insertBankEntries,
   insertBankFile,
   insertStatement,
 } from './bank-import.repo.js';
@@ -26,7 +26,7 @@ import type {
   BankStatementHeader,
 } from './formats/bank-statement.js';
 import type { MatchContext } from './match-effects.js';
-import { matchBankPayments } from './payment-matching.js';
+import { storeAndMatchEntries } from './payment-matching.js';
 
 export type BankFileInput = {
   /** As the user named it; reported back in errors. */
@@ -118,10 +118,7 @@ async function importFile(
     if (batch.length === 0) return;
     const entries = batch;
     batch = [];
-    const result = await deps.db.transaction(async (tx) => {
-      const fresh = await insertBankEntries(tx, { orgId: ctx.orgId, createdBy: ctx.actor.userId, entries });
-      return { fresh: fresh.length, ...(await matchBankPayments(tx, ctx, fresh)) };
-    });
+    const result = await storeBatch(deps, ctx, entries);
     counts.fresh += result.fresh;
     counts.duplicates += entries.length - result.fresh;
     report.matched += result.matched;
@@ -222,6 +219,23 @@ async function importFile(
     duplicateCount: counts.duplicates,
     errors,
   });
+}
+
+const BATCH_ATTEMPTS = 3;
+
+/**
+ * One batch in one transaction. A concurrent import of the same entries stores them between this
+ * batch's dedup check and its insert; the unique dedup index refuses the insert and the batch runs
+ * again, now seeing those entries as duplicates.
+ */
+async function storeBatch(deps: LedgerDeps, ctx: MatchContext, entries: readonly BankEntryWrite[]) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await deps.db.transaction((tx) => storeAndMatchEntries(tx, ctx, entries));
+    } catch (error) {
+      if (attempt >= BATCH_ATTEMPTS || !isUniqueViolation(error)) throw error;
+    }
+  }
 }
 
 /** An entry that arrives before any statement (a CSV export has no statement records). */

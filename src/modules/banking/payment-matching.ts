@@ -5,6 +5,7 @@
  * allocated when it reaches the organisation's threshold and the rest is stored as suggestions.
  * Reversals and returned direct debits then take back the payments they refer to.
  */
+import { randomUUID } from 'node:crypto';
 import { extractEntryKeys } from '../../core/matching/entry-keys.js';
 import {
   type MatchProposal,
@@ -16,7 +17,12 @@ import { formatCents } from '../../core/money.js';
 import type { Db } from '../../db/client.js';
 import { lockInvoices } from '../ledger/invoices.repo.js';
 import { findAllocationsOfPayments } from '../ledger/payments.repo.js';
-import type { NewBankPayment } from './bank-import.repo.js';
+import {
+  type BankEntryWrite,
+  findKnownDedupKeys,
+  insertBankEntries,
+  type NewBankPayment,
+} from './bank-import.repo.js';
 import { type MatchContext, MatchWrites } from './match-effects.js';
 import {
   findDebtorsByIban,
@@ -31,20 +37,39 @@ export type MatchCounts = { matched: number; suggested: number; unmatched: numbe
 
 const MAX_SUGGESTIONS = 3;
 
-export async function matchBankPayments(
+/**
+ * Stores a batch of entries and matches the new ones, in the import's transaction: the known dedup
+ * keys are left out, the money received is decided first, so each payment is inserted once in its
+ * final state (debtor, status) together with its entry; then the allocations and their effects are
+ * written, and the reversals take back the payments they refer to (this batch's too).
+ */
+export async function storeAndMatchEntries(
   tx: Db,
   ctx: MatchContext,
-  entries: readonly NewBankPayment[],
-): Promise<MatchCounts> {
+  entries: readonly BankEntryWrite[],
+): Promise<MatchCounts & { fresh: number }> {
+  const known = await findKnownDedupKeys(tx, { orgId: ctx.orgId, dedupKeys: entries.map((e) => e.dedupKey) });
+  const fresh: NewBankPayment[] = [];
+  for (const entry of entries) {
+    if (known.has(entry.dedupKey)) continue;
+    known.add(entry.dedupKey);
+    fresh.push(Object.assign({}, entry, { paymentId: entry.isPayment ? randomUUID() : null }));
+  }
   const writes = new MatchWrites(ctx);
-  const credits = entries.filter((e) => e.paymentId && e.amountCents > 0);
+  const credits = fresh.filter((e) => e.paymentId && e.amountCents > 0);
   const counts = await decideCreditMatches(tx, ctx, writes, credits);
+  await insertBankEntries(tx, {
+    orgId: ctx.orgId,
+    createdBy: ctx.actor.userId,
+    entries: fresh,
+    paymentStates: writes.takePaymentStates(),
+  });
   await writes.flush(tx);
-  for (const reversal of entries.filter((e) => e.paymentId && e.amountCents < 0)) {
+  for (const reversal of fresh.filter((e) => e.paymentId && e.amountCents < 0)) {
     await takeBack(tx, ctx, writes, reversal, counts);
   }
   await writes.flush(tx);
-  return counts;
+  return { ...counts, fresh: fresh.length };
 }
 
 /**
