@@ -201,6 +201,50 @@ describe('importBankStatements', () => {
     expect(stored.map((s) => s.remittance).sort()).toEqual(['good 1', 'good 2']);
   });
 
+  it('imports the same file twice at the same time: every entry, payment and allocation once', async () => {
+    const { db } = database;
+    const debtor = await createDebtor(db, { orgId, name: 'Schrijnwerkerij Claes', country: 'BE' });
+    const paid = await Promise.all(
+      [401, 402, 403].map((seed) =>
+        createInvoice(db, {
+          orgId,
+          debtorId: debtor.id,
+          number: `2026-0${seed}`,
+          totalCents: 1000 * (seed - 400),
+          paymentReference: ogm(seed),
+        }),
+      ),
+    );
+    const file = (): Parameters<typeof bankFile> => [
+      'twice.xml',
+      [
+        {
+          entries: paid.map((invoice, i) =>
+            bankEntry({
+              amountCents: invoice.totalCents,
+              structuredReference: ogm(401 + i),
+              bankReference: `T-${i}`,
+            }),
+          ),
+        },
+      ],
+    ];
+    const before = await countPayments();
+    const reports = await Promise.all([run(file()), run(file())]);
+    expect(reports.map((r) => r.entries)).toEqual([3, 3]);
+    expect(reports.reduce((sum, r) => sum + r.duplicates, 0)).toBe(3);
+    expect(reports.reduce((sum, r) => sum + r.matched, 0)).toBe(3);
+    expect(await countPayments()).toBe((before ?? 0) + 3);
+    for (const invoice of paid) {
+      expect(await invoiceRow(invoice.id)).toMatchObject({ openCents: 0, status: 'paid' });
+      const allocated = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(allocations)
+        .where(eq(allocations.invoiceId, invoice.id));
+      expect(allocated[0]?.n).toBe(1);
+    }
+  });
+
   it('takes a returned direct debit back: its invoice reopens', async () => {
     const { db } = database;
     const debtor = await createDebtor(db, { orgId, name: 'Garage Janssens', country: 'BE' });
