@@ -26,16 +26,40 @@ export async function insertAllocationSet(
     )}) as a(payment_id uuid, invoice_id uuid, amount_cents bigint)`);
 }
 
+/**
+ * Sets invoices' open amounts and statuses, each only if it is still as the caller read it
+ * (`was`); returns how many were updated, fewer when another transaction changed one meanwhile.
+ */
 export async function updateInvoiceAmounts(
   tx: Db,
-  params: { orgId: string; invoices: readonly { id: string; openCents: number; status: InvoiceStatus }[] },
-): Promise<void> {
-  if (params.invoices.length === 0) return;
-  await tx.execute(sql`update invoices i set open_cents = u.open_cents, status = u.status, updated_at = now()
+  params: {
+    orgId: string;
+    invoices: readonly {
+      id: string;
+      openCents: number;
+      status: InvoiceStatus;
+      was: { openCents: number; status: InvoiceStatus };
+    }[];
+  },
+): Promise<number> {
+  if (params.invoices.length === 0) return 0;
+  const updated = await rows<{ id: string }>(
+    tx,
+    sql`update invoices i set open_cents = u.open_cents, status = u.status, updated_at = now()
     from json_to_recordset(${json(
-      params.invoices.map((i) => ({ id: i.id, open_cents: i.openCents, status: i.status })),
-    )}) as u(id uuid, open_cents bigint, status invoice_status)
-    where i.org_id = ${params.orgId} and i.id = u.id`);
+      params.invoices.map((i) => ({
+        id: i.id,
+        open_cents: i.openCents,
+        status: i.status,
+        was_open_cents: i.was.openCents,
+        was_status: i.was.status,
+      })),
+    )}) as u(id uuid, open_cents bigint, status invoice_status, was_open_cents bigint, was_status invoice_status)
+    where i.org_id = ${params.orgId} and i.id = u.id
+      and i.open_cents = u.was_open_cents and i.status = u.was_status
+    returning i.id`,
+  );
+  return updated.length;
 }
 
 export async function updatePaymentMatches(

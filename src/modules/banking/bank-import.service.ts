@@ -25,7 +25,7 @@ import type {
   BankStatementEvent,
   BankStatementHeader,
 } from './formats/bank-statement.js';
-import type { MatchContext } from './match-effects.js';
+import { InvoicesChangedMeanwhile, type MatchContext } from './match-effects.js';
 import { storeAndMatchEntries } from './payment-matching.js';
 
 export type BankFileInput = {
@@ -224,16 +224,18 @@ async function importFile(
 const BATCH_ATTEMPTS = 3;
 
 /**
- * One batch in one transaction. A concurrent import of the same entries stores them between this
- * batch's dedup check and its insert; the unique dedup index refuses the insert and the batch runs
- * again, now seeing those entries as duplicates.
+ * One batch in one transaction, run again when something concurrent got in between: an import of
+ * the same entries stored them after this batch's dedup check (the unique dedup index refuses the
+ * insert; the next run sees them as duplicates), or an invoice the batch allocated to was changed
+ * after it was read (the next run decides on the new amounts).
  */
 async function storeBatch(deps: LedgerDeps, ctx: MatchContext, entries: readonly BankEntryWrite[]) {
   for (let attempt = 1; ; attempt++) {
     try {
       return await deps.db.transaction((tx) => storeAndMatchEntries(tx, ctx, entries));
     } catch (error) {
-      if (attempt >= BATCH_ATTEMPTS || !isUniqueViolation(error)) throw error;
+      const again = isUniqueViolation(error) || error instanceof InvoicesChangedMeanwhile;
+      if (attempt >= BATCH_ATTEMPTS || !again) throw error;
     }
   }
 }

@@ -245,6 +245,56 @@ describe('importBankStatements', () => {
     }
   });
 
+  // Needs a second connection that holds a row lock meanwhile: PostgreSQL only.
+  it.skipIf(!process.env.TEST_DATABASE_URL)(
+    'decides again when an invoice changes after the matching read it',
+    async () => {
+      const { db } = database;
+      const debtor = await createDebtor(db, { orgId, name: 'Glasatelier Wouters', country: 'BE' });
+      const invoice = await createInvoice(db, {
+        orgId,
+        debtorId: debtor.id,
+        number: '2026-0501',
+        totalCents: 6000,
+        paymentReference: ogm(501),
+      });
+      // A colleague's transaction books 10.00 off the invoice and commits once the import waits for it.
+      let commit = () => {};
+      const colleague = db.transaction(async (tx) => {
+        await tx.update(invoices).set({ openCents: 5000 }).where(eq(invoices.id, invoice.id));
+        await new Promise<void>((resolve) => {
+          commit = resolve;
+        });
+      });
+      const report = run([
+        'changed.xml',
+        [
+          {
+            entries: [bankEntry({ amountCents: 6000, structuredReference: ogm(501), bankReference: 'W-1' })],
+          },
+        ],
+      ]);
+      for (;;) {
+        const [waiting] = await database.query<{ n: number }>(
+          `select count(*)::int as n from pg_stat_activity
+           where datname = current_database() and wait_event_type = 'Lock'`,
+        );
+        if ((waiting?.n ?? 0) > 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      commit();
+      await colleague;
+      expect(await report).toMatchObject({ entries: 1, matched: 1 });
+      expect(await invoiceRow(invoice.id)).toMatchObject({ openCents: 0, status: 'paid' });
+      const allocated = await db
+        .select({ amount: allocations.amountCents })
+        .from(allocations)
+        .where(eq(allocations.invoiceId, invoice.id));
+      // Decided on the 50.00 still open, not on the 60.00 read before: 10.00 stays as credit.
+      expect(allocated).toEqual([{ amount: 5000 }]);
+    },
+  );
+
   it('takes a returned direct debit back: its invoice reopens', async () => {
     const { db } = database;
     const debtor = await createDebtor(db, { orgId, name: 'Garage Janssens', country: 'BE' });

@@ -46,10 +46,21 @@ type PaymentChange = {
   reversesPaymentId?: string | null;
 };
 
+/**
+ * An invoice the batch allocated to was changed by someone else after the batch read it (the
+ * matching reads without row locks); nothing of the batch is kept and it can run again.
+ */
+export class InvoicesChangedMeanwhile extends Error {
+  constructor() {
+    super('an invoice was changed by another transaction while the payments were matched');
+  }
+}
+
 export class MatchWrites {
   /** Every invoice the batch has seen, with its open amount as the batch leaves it. */
   readonly items = new Map<string, LedgerItem>();
-  private readonly statusBefore = new Map<string, LedgerItem['status']>();
+  /** Each invoice's open amount and status as last read or written: its update is guarded by them. */
+  private readonly stored = new Map<string, { openCents: number; status: LedgerItem['status'] }>();
   private readonly changed = new Set<string>();
   private allocations: { paymentId: string; invoiceId: string; amountCents: number; date: string }[] = [];
   private payments: PaymentChange[] = [];
@@ -66,7 +77,7 @@ export class MatchWrites {
     // Only the ledger fields: callers pass query rows that carry more.
     const { id, debtorId, number, kind, openCents, totalCents, dueDate, currency, status } = item;
     this.items.set(id, { id, debtorId, number, kind, openCents, totalCents, dueDate, currency, status });
-    this.statusBefore.set(item.id, item.status);
+    this.stored.set(id, { openCents, status });
     return this.items.get(item.id) as LedgerItem;
   }
 
@@ -155,9 +166,11 @@ export class MatchWrites {
   async flush(tx: Db): Promise<SettledCommitment[]> {
     const { orgId } = this.ctx;
     const disputed = await findInvoicesWithOpenDispute(tx, { orgId, invoiceIds: [...this.changed] });
-    const invoiceUpdates = [...this.changed].map((id) => {
+    // In id order, so that two batches updating the same invoices take their row locks alike.
+    const invoiceUpdates = [...this.changed].sort().map((id) => {
       const item = this.items.get(id) as LedgerItem;
-      const next = transitionInvoice(this.statusBefore.get(id) ?? item.status, {
+      const stored = this.stored.get(id) ?? { openCents: item.openCents, status: item.status };
+      const next = transitionInvoice(stored.status, {
         type: 'payment_allocated',
         amounts: { kind: item.kind, totalCents: item.totalCents, openCents: item.openCents },
         hasOpenDispute: disputed.has(id),
@@ -165,11 +178,12 @@ export class MatchWrites {
       // Written-off invoices are never loaded for matching, so the machine accepts every change here.
       if (!next.ok) throw new Error(`invoice ${item.number}: ${next.reason}`);
       item.status = next.status;
-      this.statusBefore.set(id, next.status);
-      return { id, openCents: item.openCents, status: next.status };
+      return { id, openCents: item.openCents, status: next.status, was: stored };
     });
     await insertAllocationSet(tx, { orgId, createdBy: this.ctx.actor.userId, allocations: this.allocations });
-    await updateInvoiceAmounts(tx, { orgId, invoices: invoiceUpdates });
+    const updated = await updateInvoiceAmounts(tx, { orgId, invoices: invoiceUpdates });
+    if (updated < invoiceUpdates.length) throw new InvoicesChangedMeanwhile();
+    for (const u of invoiceUpdates) this.stored.set(u.id, { openCents: u.openCents, status: u.status });
     await updatePaymentMatches(tx, { orgId, payments: this.payments });
     await insertSuggestions(tx, { orgId, suggestions: this.suggestions });
     const settled = [

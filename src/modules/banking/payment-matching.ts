@@ -73,10 +73,11 @@ export async function storeAndMatchEntries(
 }
 
 /**
- * The decisions for a batch of money received, without writing them: the keys are looked up (the
- * invoices found are locked), the core scores the candidates, and each automatic allocation or
- * suggestion is gathered in `writes` (which keeps the open amounts as the batch leaves them, so a
- * later payment of the batch sees what an earlier one paid); `writes.flush` stores them.
+ * The decisions for a batch of money received, without writing them: the keys are looked up (no
+ * row locks: `writes.flush` writes an invoice only if it is still as read), the core scores the
+ * candidates, and each automatic allocation or suggestion is gathered in `writes` (which keeps the
+ * open amounts as the batch leaves them, so a later payment of the batch sees what an earlier one
+ * paid); `writes.flush` stores them.
  */
 export async function decideCreditMatches(
   tx: Db,
