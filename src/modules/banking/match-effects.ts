@@ -87,8 +87,8 @@ export class MatchWrites {
     allocations: readonly { invoiceId: string; amountCents: number }[],
     extra: { status: PaymentStatus; reversesPaymentId?: string; data: Record<string, unknown> },
   ): void {
-    // Object literals, not spreads: V8 copies `{ ...who, kind }` on a slow path, several µs per
-    // event, which was a third of the matching's own time at 100k entries.
+    // Object literals, not spreads: V8 builds `{ ...who, kind }` on a slow path, some 30 times
+    // slower than the literal (Node 20), and this runs twice per allocated payment.
     const { orgId, actor } = this.ctx;
     this.timeline.push({
       orgId,
