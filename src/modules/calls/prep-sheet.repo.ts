@@ -1,190 +1,231 @@
-import { and, asc, desc, eq, ne, notInArray, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { CalendarDate } from '../../core/calendar-date.js';
+import type { CallOutcome, CallResult } from '../../core/calls/call-outcomes.js';
 import type { NonPaymentCause, ObjectionCode } from '../../core/calls/objections/objection-library.js';
+import type { CallTaskReason, PromiseStatus } from '../../core/dunning/enums.js';
+import type {
+  Country,
+  DebtorKind,
+  DisputeStatus,
+  DocumentKind,
+  InvoiceStatus,
+  Language,
+} from '../../core/ledger/enums.js';
 import type { Db } from '../../db/client.js';
-import {
-  callLocks,
-  calls,
-  callTasks,
-  contacts,
-  debtors,
-  disputes,
-  invoices,
-  payments,
-  promises,
-  users,
-} from '../../db/schema/index.js';
 import { selectRows } from './sql-rows.js';
 
-/**
- * The prep sheet's reads: each one indexed by (org, debtor) and bounded, so the sheet is one
- * request of a dozen small queries that run side by side on a pool.
- */
+/** Instants come as epoch milliseconds (a JSON number, whatever the session's time zone). */
+type EpochMs = number;
 
-export async function findPrepDebtor(db: Db, params: { orgId: string; debtorId: string }) {
-  const [row] = await db
-    .select()
-    .from(debtors)
-    .where(and(eq(debtors.orgId, params.orgId), eq(debtors.id, params.debtorId)));
-  return row;
-}
+export type PrepContactSource = {
+  id: string;
+  name: string;
+  role: string | null;
+  phone: string | null;
+  extension: string | null;
+  mobile: string | null;
+  email: string | null;
+  isCollectionsContact: boolean;
+  gatekeeperNotes: string | null;
+  preferredCallDays: number[];
+  preferredCallFrom: string | null;
+  preferredCallUntil: string | null;
+};
 
-export type PrepSource = Awaited<ReturnType<typeof loadPrepSource>>;
-
-/** Everything about the debtor the sheet shows, read in parallel. */
-export async function loadPrepSource(
-  db: Db,
-  params: { orgId: string; debtorId: string; today: CalendarDate },
-) {
-  const { orgId, debtorId, today } = params;
-  const byDebtor = <T extends { orgId: unknown; debtorId: unknown }>(table: T) =>
-    and(eq(table.orgId as never, orgId), eq(table.debtorId as never, debtorId));
-  const [
-    people,
-    open,
-    reminders,
-    paymentRows,
-    lateness,
-    callRows,
-    disputeRows,
-    promiseRows,
-    causes,
-    own,
-    tasks,
-    lock,
-  ] = await Promise.all([
-    db
-      .select()
-      .from(contacts)
-      .where(byDebtor(contacts))
-      .orderBy(desc(contacts.isCollectionsContact), asc(contacts.createdAt), asc(contacts.id)),
-    db
-      .select()
-      .from(invoices)
-      .where(
-        and(
-          byDebtor(invoices),
-          ne(invoices.openCents, 0),
-          notInArray(invoices.status, ['paid', 'written_off']),
-        ),
-      )
-      .orderBy(asc(invoices.dueDate), asc(invoices.number))
-      .limit(500),
-    selectRows<{
-      date: CalendarDate;
-      step: string;
-      channel: string;
-      delivery_status: string | null;
-      total: number;
-    }>(
-      db,
-      sql`select a.run_date::text as date, s.name as step, a.channel::text as channel,
-        o.status::text as delivery_status, count(*) over ()::int as total
-      from dunning_actions a
-      join dunning_steps s on s.id = a.step_id
-      left join outbox_messages o on o.id = a.outbox_message_id
-      where a.org_id = ${orgId} and a.debtor_id = ${debtorId} and a.status = 'done'
-        and a.channel in ('email', 'letter')
-      order by a.run_date desc limit 20`,
-    ),
-    db
-      .select({ date: payments.date, amountCents: payments.amountCents, method: payments.method })
-      .from(payments)
-      .where(byDebtor(payments))
-      .orderBy(desc(payments.date), desc(payments.createdAt))
-      .limit(10),
-    // Days late per paid invoice: the day of its last payment against its due date (two years back).
-    selectRows<{ average_days_late: number | null; paid_invoices: number }>(
-      db,
-      sql`select round(avg(greatest(last_paid - due_date, 0)), 1)::float8 as average_days_late,
-        count(*)::int as paid_invoices
-      from (
-        select i.due_date, max(p.date) as last_paid
-        from invoices i
-        join allocations al on al.org_id = i.org_id and al.invoice_id = i.id
-        join payments p on p.id = al.payment_id
-        where i.org_id = ${orgId} and i.debtor_id = ${debtorId} and i.status = 'paid'
-          and i.due_date > ${today}::date - 730
-        group by i.id, i.due_date
-      ) paid`,
-    ),
-    db
-      .select({ call: calls, collector: users.name, contact: contacts.name })
-      .from(calls)
-      .leftJoin(users, eq(users.id, calls.collectorId))
-      .leftJoin(contacts, eq(contacts.id, calls.contactId))
-      .where(byDebtor(calls))
-      .orderBy(desc(calls.startedAt))
-      .limit(20),
-    db
-      .select({ dispute: disputes, invoiceNumber: invoices.number })
-      .from(disputes)
-      .innerJoin(invoices, eq(invoices.id, disputes.invoiceId))
-      .where(and(byDebtor(disputes), eq(disputes.status, 'open')))
-      .orderBy(desc(disputes.openedAt)),
-    db.select().from(promises).where(byDebtor(promises)).orderBy(desc(promises.promisedDate)).limit(50),
-    selectRows<{ cause: NonPaymentCause; count: number; last_text: string | null }>(
-      db,
-      sql`select non_payment_cause::text as cause, count(*)::int as count,
-        (array_agg(non_payment_cause_text order by started_at desc))[1] as last_text
-      from calls
-      where org_id = ${orgId} and debtor_id = ${debtorId} and non_payment_cause is not null
-      group by non_payment_cause order by count(*) desc, max(started_at) desc`,
-    ),
-    selectRows<{ code: ObjectionCode; count: number; last_raised_on: CalendarDate }>(
-      db,
-      sql`select objection::text as code, count(*)::int as count, max(created_at)::date::text as last_raised_on
-      from call_objections where org_id = ${orgId} and debtor_id = ${debtorId} group by objection`,
-    ),
-    db
-      .select()
-      .from(callTasks)
-      .where(and(byDebtor(callTasks), eq(callTasks.status, 'open')))
-      .orderBy(asc(callTasks.dueDate)),
-    db
-      .select({ lock: callLocks, holder: users.name })
-      .from(callLocks)
-      .innerJoin(users, eq(users.id, callLocks.holderId))
-      .where(and(eq(callLocks.orgId, orgId), eq(callLocks.debtorId, debtorId))),
-  ]);
-  return {
-    contacts: people,
-    openInvoices: open,
-    reminders,
-    payments: paymentRows,
-    lateness: lateness[0] ?? { average_days_late: null, paid_invoices: 0 },
-    calls: callRows,
-    disputes: disputeRows,
-    promises: promiseRows,
-    causes,
-    ownObjections: own,
-    tasks,
-    lock: lock[0],
+/** Everything the prep sheet shows about a debtor, as one row of one statement. */
+export type PrepSource = {
+  debtor: {
+    id: string;
+    number: string;
+    name: string;
+    kind: DebtorKind;
+    language: Language;
+    country: Country;
+    openCents: number;
+    overdueCents: number;
+    oldestOverdueDueDate: CalendarDate | null;
+    creditLimitCents: number | null;
+    paymentTermDays: number | null;
+    notes: string | null;
+    pauseUntil: CalendarDate | null;
   };
-}
+  contacts: PrepContactSource[];
+  openInvoices: {
+    id: string;
+    number: string;
+    kind: DocumentKind;
+    status: InvoiceStatus;
+    issueDate: CalendarDate;
+    dueDate: CalendarDate;
+    paymentTermDays: number | null;
+    totalCents: number;
+    openCents: number;
+    paymentReference: string | null;
+    orderDescription: string | null;
+    deliveryNotes: string | null;
+    salesAgreementNotes: string | null;
+  }[];
+  remindersSent: number;
+  reminders: { date: CalendarDate; step: string; channel: string; deliveryStatus: string | null }[];
+  payments: { date: CalendarDate; amountCents: number; method: string }[];
+  lateness: { averageDaysLate: number | null; paidInvoices: number };
+  calls: {
+    id: string;
+    startedAtMs: EpochMs;
+    collector: string | null;
+    contact: string | null;
+    outcome: CallOutcome;
+    result: CallResult | null;
+    nonPaymentCause: NonPaymentCause | null;
+    notes: string | null;
+    durationSeconds: number;
+  }[];
+  disputes: {
+    id: string;
+    invoiceNumber: string;
+    reason: string;
+    status: DisputeStatus;
+    openedAtMs: EpochMs;
+  }[];
+  promises: {
+    id: string;
+    amountCents: number;
+    promisedDate: CalendarDate;
+    status: PromiseStatus;
+    paidCents: number;
+  }[];
+  causes: { cause: NonPaymentCause; count: number; lastText: string | null }[];
+  ownObjections: { code: ObjectionCode; count: number; lastRaisedOn: CalendarDate }[];
+  tasks: {
+    id: string;
+    reason: CallTaskReason;
+    dueDate: CalendarDate;
+    callbackAtMs: EpochMs | null;
+    note: string | null;
+  }[];
+  lock: { holderId: string; holder: string; expiresAtMs: EpochMs } | null;
+  /** Per counter of the library, in the whole organisation: how often used, how often kept (R16). */
+  counterStats: { counterId: string; uses: number; kept: number }[];
+  /** A formal demand with costs already went out: the next call is the last before legal steps. */
+  hasFormalDemand: boolean;
+  collector: { name: string; language: Language } | null;
+};
+
+const epochMs = (column: ReturnType<typeof sql.raw>) =>
+  sql`floor(extract(epoch from ${column}) * 1000)::bigint`;
 
 /**
- * How often each counter was used in the organisation and how often the promise that followed was
- * kept: the library learns which answers work (R16).
+ * The whole prep sheet in one statement (one round trip under load): every part is a JSON
+ * subquery indexed by (org, debtor) and bounded by a LIMIT, except the counter statistics, which
+ * are the organisation's (indexed by counter). Undefined when the debtor is not the organisation's.
  */
-export async function findCounterStats(db: Db, orgId: string) {
-  return selectRows<{ counter_id: string; uses: number; kept: number }>(
+export async function findPrepSource(
+  db: Db,
+  params: { orgId: string; debtorId: string; userId: string | null; today: CalendarDate },
+): Promise<PrepSource | undefined> {
+  const { orgId, debtorId, today } = params;
+  const [row] = await selectRows<PrepSource>(
     db,
-    sql`select o.counter_id, count(*)::int as uses,
-      (count(*) filter (where p.status = 'kept'))::int as kept
-    from call_objections o left join promises p on p.id = o.promise_id
-    where o.org_id = ${orgId} and o.counter_id is not null
-    group by o.counter_id`,
+    sql`select
+      json_build_object('id', d.id, 'number', d.number, 'name', d.name, 'kind', d.kind,
+        'language', d.language, 'country', d.country, 'openCents', d.open_cents,
+        'overdueCents', d.overdue_cents, 'oldestOverdueDueDate', d.oldest_overdue_due_date,
+        'creditLimitCents', d.credit_limit_cents, 'paymentTermDays', d.payment_term_days,
+        'notes', d.notes, 'pauseUntil', d.pause_until) as debtor,
+      (select coalesce(json_agg(json_build_object('id', c.id, 'name', c.name, 'role', c.role,
+          'phone', c.phone, 'extension', c.phone_extension, 'mobile', c.mobile, 'email', c.email,
+          'isCollectionsContact', c.is_collections_contact, 'gatekeeperNotes', c.gatekeeper_notes,
+          'preferredCallDays', c.preferred_call_days, 'preferredCallFrom', c.preferred_call_from,
+          'preferredCallUntil', c.preferred_call_until)
+          order by c.is_collections_contact desc, c.created_at, c.id), '[]')
+        from contacts c where c.org_id = d.org_id and c.debtor_id = d.id) as contacts,
+      (select coalesce(json_agg(json_build_object('id', i.id, 'number', i.number, 'kind', i.kind,
+          'status', i.status, 'issueDate', i.issue_date, 'dueDate', i.due_date,
+          'paymentTermDays', i.payment_term_days, 'totalCents', i.total_cents,
+          'openCents', i.open_cents, 'paymentReference', i.payment_reference,
+          'orderDescription', i.order_description, 'deliveryNotes', i.delivery_notes,
+          'salesAgreementNotes', i.sales_agreement_notes) order by i.due_date, i.number), '[]')
+        from (select * from invoices i
+          where i.org_id = d.org_id and i.debtor_id = d.id and i.open_cents <> 0
+            and i.status not in ('paid', 'written_off')
+          order by i.due_date, i.number limit 500) i) as "openInvoices",
+      (select count(*)::int from dunning_actions a
+        where a.org_id = d.org_id and a.debtor_id = d.id and a.status = 'done'
+          and a.channel in ('email', 'letter')) as "remindersSent",
+      (select coalesce(json_agg(json_build_object('date', r.run_date, 'step', r.step,
+          'channel', r.channel, 'deliveryStatus', r.delivery_status) order by r.run_date desc, r.id), '[]')
+        from (select a.id, a.run_date, s.name as step, a.channel, o.status as delivery_status
+          from dunning_actions a
+          join dunning_steps s on s.id = a.step_id
+          left join outbox_messages o on o.id = a.outbox_message_id
+          where a.org_id = d.org_id and a.debtor_id = d.id and a.status = 'done'
+            and a.channel in ('email', 'letter')
+          order by a.run_date desc, a.id limit 20) r) as reminders,
+      (select coalesce(json_agg(json_build_object('date', p.date, 'amountCents', p.amount_cents,
+          'method', p.method) order by p.date desc, p.created_at desc, p.id), '[]')
+        from (select * from payments p where p.org_id = d.org_id and p.debtor_id = d.id
+          order by p.date desc, p.created_at desc, p.id limit 10) p) as payments,
+      -- Days late per paid invoice: its last payment against its due date (two years back).
+      (select json_build_object(
+          'averageDaysLate', round(avg(greatest(paid.last_paid - paid.due_date, 0)), 1)::float8,
+          'paidInvoices', count(*))
+        from (select i.due_date, max(p.date) as last_paid
+          from invoices i
+          join allocations al on al.org_id = i.org_id and al.invoice_id = i.id
+          join payments p on p.id = al.payment_id
+          where i.org_id = d.org_id and i.debtor_id = d.id and i.status = 'paid'
+            and i.due_date > ${today}::date - 730
+          group by i.id, i.due_date) paid) as lateness,
+      (select coalesce(json_agg(json_build_object('id', k.id, 'startedAtMs', ${epochMs(sql.raw('k.started_at'))},
+          'collector', u.name, 'contact', c.name, 'outcome', k.outcome, 'result', k.result,
+          'nonPaymentCause', k.non_payment_cause, 'notes', k.notes,
+          'durationSeconds', k.duration_seconds) order by k.started_at desc, k.id), '[]')
+        from (select * from calls k where k.org_id = d.org_id and k.debtor_id = d.id
+          order by k.started_at desc, k.id limit 20) k
+        left join users u on u.id = k.collector_id
+        left join contacts c on c.id = k.contact_id) as calls,
+      (select coalesce(json_agg(json_build_object('id', x.id, 'invoiceNumber', i.number,
+          'reason', x.reason, 'status', x.status, 'openedAtMs', ${epochMs(sql.raw('x.opened_at'))})
+          order by x.opened_at desc, x.id), '[]')
+        from disputes x join invoices i on i.id = x.invoice_id
+        where x.org_id = d.org_id and x.debtor_id = d.id and x.status = 'open') as disputes,
+      (select coalesce(json_agg(json_build_object('id', p.id, 'amountCents', p.amount_cents,
+          'promisedDate', p.promised_date, 'status', p.status, 'paidCents', p.paid_cents)
+          order by p.promised_date desc, p.id), '[]')
+        from (select * from promises p where p.org_id = d.org_id and p.debtor_id = d.id
+          order by p.promised_date desc, p.id limit 50) p) as promises,
+      (select coalesce(json_agg(json_build_object('cause', g.cause, 'count', g.count, 'lastText', g.last_text)
+          order by g.count desc, g.last_at desc), '[]')
+        from (select non_payment_cause as cause, count(*) as count, max(started_at) as last_at,
+            (array_agg(non_payment_cause_text order by started_at desc))[1] as last_text
+          from calls k where k.org_id = d.org_id and k.debtor_id = d.id and k.non_payment_cause is not null
+          group by non_payment_cause) g) as causes,
+      (select coalesce(json_agg(json_build_object('code', g.objection, 'count', g.count,
+          'lastRaisedOn', g.last_raised_on) order by g.objection), '[]')
+        from (select objection, count(*) as count, max(created_at)::date as last_raised_on
+          from call_objections o where o.org_id = d.org_id and o.debtor_id = d.id
+          group by objection) g) as "ownObjections",
+      (select coalesce(json_agg(json_build_object('id', t.id, 'reason', t.reason, 'dueDate', t.due_date,
+          'callbackAtMs', ${epochMs(sql.raw('t.callback_at'))}, 'note', t.note) order by t.due_date, t.id), '[]')
+        from call_tasks t
+        where t.org_id = d.org_id and t.debtor_id = d.id and t.status = 'open') as tasks,
+      (select json_build_object('holderId', l.holder_id, 'holder', u.name,
+          'expiresAtMs', ${epochMs(sql.raw('l.expires_at'))})
+        from call_locks l join users u on u.id = l.holder_id
+        where l.org_id = d.org_id and l.debtor_id = d.id) as lock,
+      (select coalesce(json_agg(json_build_object('counterId', g.counter_id, 'uses', g.uses, 'kept', g.kept)
+          order by g.counter_id), '[]')
+        from (select o.counter_id, count(*) as uses, count(*) filter (where p.status = 'kept') as kept
+          from call_objections o left join promises p on p.id = o.promise_id
+          where o.org_id = d.org_id and o.counter_id is not null
+          group by o.counter_id) g) as "counterStats",
+      exists (select 1 from dunning_actions a join dunning_steps s on s.id = a.step_id
+        where a.org_id = d.org_id and a.debtor_id = d.id and a.status = 'done'
+          and s.claims_costs) as "hasFormalDemand",
+      (select json_build_object('name', u.name, 'language', u.language)
+        from users u where u.id = ${params.userId}::uuid) as collector
+    from debtors d
+    where d.org_id = ${orgId} and d.id = ${debtorId}`,
   );
-}
-
-/** Whether a formal demand with costs already went out: the next call is the last before legal steps. */
-export async function hasFormalDemand(db: Db, params: { orgId: string; debtorId: string }): Promise<boolean> {
-  const rows = await selectRows<{ found: boolean }>(
-    db,
-    sql`select exists (select 1 from dunning_actions a join dunning_steps s on s.id = a.step_id
-      where a.org_id = ${params.orgId} and a.debtor_id = ${params.debtorId} and a.status = 'done'
-        and s.claims_costs) as found`,
-  );
-  return rows[0]?.found ?? false;
+  return row;
 }

@@ -19,14 +19,7 @@ import { ensureFreshBalances, type LedgerDeps, loadOrganisation } from '../ledge
 import { organisationCallSettings } from './call-settings.service.js';
 import { resolveCallTexts } from './call-texts.service.js';
 import type { PrepSheet } from './calls.schemas.js';
-import {
-  findCounterStats,
-  findPrepDebtor,
-  hasFormalDemand,
-  loadPrepSource,
-  type PrepSource,
-} from './prep-sheet.repo.js';
-import { findUserLanguage } from './users.repo.js';
+import { findPrepSource } from './prep-sheet.repo.js';
 
 /** A promise broken this recently still sets the tone of the call. */
 const RECENT_BROKEN_PROMISE_DAYS = 90;
@@ -43,15 +36,16 @@ const money0 = (value: number | null) => (value === null ? null : formatCents(va
 export async function getPrepSheet(deps: LedgerDeps, actor: Actor, debtorId: string): Promise<PrepSheet> {
   const { org, today } = await loadOrganisation(deps, actor.orgId);
   await ensureFreshBalances(deps, { org, today });
-  const debtor = await findPrepDebtor(deps.db, { orgId: org.id, debtorId });
-  if (!debtor) throw new AppError('DEBTOR_NOT_FOUND', 'no such debtor');
+  const source = await findPrepSource(deps.db, {
+    orgId: org.id,
+    debtorId,
+    userId: actor.userId ?? null,
+    today,
+  });
+  if (!source) throw new AppError('DEBTOR_NOT_FOUND', 'no such debtor');
+  const { debtor, collector } = source;
   const settings = organisationCallSettings(org.callSettings);
-  const [source, counterStats, isLegalNext, collector] = await Promise.all([
-    loadPrepSource(deps.db, { orgId: org.id, debtorId, today }),
-    findCounterStats(deps.db, org.id),
-    hasFormalDemand(deps.db, { orgId: org.id, debtorId }),
-    actor.userId ? findUserLanguage(deps.db, actor.userId) : undefined,
-  ]);
+  const isLegalNext = source.hasFormalDemand;
   const language: Language = collector?.language ?? org.defaultLanguage;
 
   const contact = source.contacts.find((c) => c.phone || c.mobile) ?? source.contacts[0] ?? null;
@@ -70,17 +64,17 @@ export async function getPrepSheet(deps: LedgerDeps, actor: Actor, debtorId: str
     },
     settings.goals,
   );
-  const oldestDue = debtor.oldestOverdueDueDate as CalendarDate | null;
+  const oldestDue = debtor.oldestOverdueDueDate;
   const daysLate = oldestDue ? daysBetween(oldestDue, today) : 0;
   const lastBroken = source.promises.find((p) => p.status === 'broken' || p.status === 'partially_kept');
-  const remindersSent = source.reminders[0]?.total ?? 0;
+  const remindersSent = source.remindersSent;
   const situation = chooseScriptSituation({
     daysLate,
     // The broken-promise script needs the promise itself: its amount and date are quoted.
     hasBrokenPromise:
       !!lastBroken &&
       (source.tasks.some((t) => t.reason === 'broken_promise') ||
-        daysBetween(lastBroken.promisedDate as CalendarDate, today) <= RECENT_BROKEN_PROMISE_DAYS),
+        daysBetween(lastBroken.promisedDate, today) <= RECENT_BROKEN_PROMISE_DAYS),
     isConsumer: debtor.kind === 'consumer',
     hasPaymentTrouble: source.causes.some((c) => c.cause === 'payment_trouble'),
     isLastStepBeforeLegal: isLegalNext,
@@ -105,14 +99,12 @@ export async function getPrepSheet(deps: LedgerDeps, actor: Actor, debtorId: str
     daysLate,
     remindersSent,
     ...(debtor.paymentTermDays !== null ? { paymentTermDays: debtor.paymentTermDays } : {}),
-    ...(upcoming
-      ? { upcoming: { amountCents: upcoming.openCents, dueDate: upcoming.dueDate as CalendarDate } }
-      : {}),
+    ...(upcoming ? { upcoming: { amountCents: upcoming.openCents, dueDate: upcoming.dueDate } } : {}),
     ...(lastBroken
       ? {
           brokenPromise: {
             amountCents: lastBroken.amountCents,
-            date: lastBroken.promisedDate as CalendarDate,
+            date: lastBroken.promisedDate,
           },
         }
       : {}),
@@ -132,8 +124,8 @@ export async function getPrepSheet(deps: LedgerDeps, actor: Actor, debtorId: str
   const texts = await resolveCallTexts(deps, { orgId: org.id, situation, language });
   const { script } = composeCallScript(situation, context, texts.script);
   const ranked = rankObjections(
-    source.ownObjections.map((o) => ({ code: o.code, count: o.count, lastRaisedOn: o.last_raised_on })),
-    counterStats.map((s) => ({ counterId: s.counter_id, uses: s.uses, keptPromises: s.kept })),
+    source.ownObjections,
+    source.counterStats.map((s) => ({ counterId: s.counterId, uses: s.uses, keptPromises: s.kept })),
   );
   const { objections } = composeObjections(
     ranked,
@@ -158,8 +150,8 @@ export async function getPrepSheet(deps: LedgerDeps, actor: Actor, debtorId: str
       notes: debtor.notes,
       pauseUntil: debtor.pauseUntil,
     },
-    contact: contact ? toContact(contact) : null,
-    otherContacts: source.contacts.filter((c) => c !== contact).map(toContact),
+    contact,
+    otherContacts: source.contacts.filter((c) => c !== contact),
     openInvoices: source.openInvoices.map((i) => ({
       id: i.id,
       number: i.number,
@@ -167,11 +159,10 @@ export async function getPrepSheet(deps: LedgerDeps, actor: Actor, debtorId: str
       status: i.status,
       issueDate: i.issueDate,
       dueDate: i.dueDate,
-      paymentTermDays:
-        i.paymentTermDays ?? daysBetween(i.issueDate as CalendarDate, i.dueDate as CalendarDate),
+      paymentTermDays: i.paymentTermDays ?? daysBetween(i.issueDate, i.dueDate),
       total: money(i.totalCents),
       open: money(i.openCents),
-      daysLate: Math.max(0, daysBetween(i.dueDate as CalendarDate, today)),
+      daysLate: Math.max(0, daysBetween(i.dueDate, today)),
       paymentReference: i.paymentReference,
       orderDescription: i.orderDescription,
       deliveryNotes: i.deliveryNotes,
@@ -183,35 +174,22 @@ export async function getPrepSheet(deps: LedgerDeps, actor: Actor, debtorId: str
         date: r.date,
         step: r.step,
         channel: r.channel,
-        deliveryStatus: r.delivery_status,
+        deliveryStatus: r.deliveryStatus,
       })),
     },
     paymentHistory: {
-      averageDaysLate: source.lateness.average_days_late,
-      paidInvoiceCount: source.lateness.paid_invoices,
+      averageDaysLate: source.lateness.averageDaysLate,
+      paidInvoiceCount: source.lateness.paidInvoices,
       lastPayments: source.payments.map((p) => ({
         date: p.date,
         amount: money(p.amountCents),
         method: p.method,
       })),
     },
-    calls: source.calls.map(({ call, collector: name, contact: who }) => ({
-      id: call.id,
-      startedAt: call.startedAt.toISOString(),
-      collector: name,
-      contact: who,
-      outcome: call.outcome,
-      result: call.result,
-      nonPaymentCause: call.nonPaymentCause,
-      notes: call.notes,
-      durationSeconds: call.durationSeconds,
-    })),
-    disputes: source.disputes.map(({ dispute, invoiceNumber }) => ({
-      id: dispute.id,
-      invoiceNumber,
-      reason: dispute.reason,
-      status: dispute.status,
-      openedAt: dispute.openedAt.toISOString(),
+    calls: source.calls.map(({ startedAtMs, ...call }) => ({ ...call, startedAt: isoInstant(startedAtMs) })),
+    disputes: source.disputes.map(({ openedAtMs, ...dispute }) => ({
+      ...dispute,
+      openedAt: isoInstant(openedAtMs),
     })),
     promises: {
       ...history,
@@ -223,20 +201,20 @@ export async function getPrepSheet(deps: LedgerDeps, actor: Actor, debtorId: str
         paid: money(p.paidCents),
       })),
     },
-    nonPaymentCauses: source.causes.map((c) => ({ cause: c.cause, count: c.count, lastText: c.last_text })),
+    nonPaymentCauses: source.causes,
     openTasks: source.tasks.map((t) => ({
       id: t.id,
       reason: t.reason,
       dueDate: t.dueDate,
-      callbackAt: t.callbackAt?.toISOString() ?? null,
+      callbackAt: t.callbackAtMs === null ? null : isoInstant(t.callbackAtMs),
       note: t.note,
     })),
     lock:
-      source.lock && source.lock.lock.expiresAt.getTime() > deps.clock.now().getTime()
+      source.lock && source.lock.expiresAtMs > deps.clock.now().getTime()
         ? {
-            holderId: source.lock.lock.holderId,
+            holderId: source.lock.holderId,
             holder: source.lock.holder,
-            expiresAt: source.lock.lock.expiresAt.toISOString(),
+            expiresAt: isoInstant(source.lock.expiresAtMs),
           }
         : null,
     goals: goals
@@ -269,19 +247,4 @@ function toMinimumGoal(goal: MinimumGoal, today: CalendarDate) {
   }
 }
 
-function toContact(c: PrepSource['contacts'][number]) {
-  return {
-    id: c.id,
-    name: c.name,
-    role: c.role,
-    phone: c.phone,
-    extension: c.phoneExtension,
-    mobile: c.mobile,
-    email: c.email,
-    isCollectionsContact: c.isCollectionsContact,
-    gatekeeperNotes: c.gatekeeperNotes,
-    preferredCallDays: c.preferredCallDays,
-    preferredCallFrom: c.preferredCallFrom,
-    preferredCallUntil: c.preferredCallUntil,
-  };
-}
+const isoInstant = (epochMs: number) => new Date(epochMs).toISOString();
