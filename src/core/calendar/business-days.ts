@@ -4,14 +4,10 @@
  * last day included, moved to the next working day when it is a Saturday, Sunday or legal holiday)
  * use `deadlineOn(addDays(event, days), 'BE')`; for a Dutch statutory term use `statutoryTermEnd`.
  */
-import { Temporal } from 'temporal-polyfill';
-import { addDays, type CalendarDate } from '../calendar-date.js';
+import { addDays, type CalendarDate, isoWeekday } from '../calendar-date.js';
 import { type HolidayCalendar, isHoliday } from './holidays.js';
 
-/** ISO weekday of a date: 1 = Monday … 6 = Saturday, 7 = Sunday. */
-export function isoWeekday(date: CalendarDate): number {
-  return Temporal.PlainDate.from(date).dayOfWeek;
-}
+export { isoWeekday };
 
 export function isWeekend(date: CalendarDate): boolean {
   return isoWeekday(date) >= 6;
