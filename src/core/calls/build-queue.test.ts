@@ -93,7 +93,8 @@ describe('buildCallQueue: a Tuesday at 10:00', () => {
       ['peeters', 'call', 'broken_promise', 114], // 50 + €800 29 + 20 days 10 + one broken promise 15 = 104
       ['bakker', 'call', 'dunning_step', 106], // 30 + large overdue 5 + €12,000 41 + 45 days 20 = 96
       ['devries', 'call', 'term_just_passed', 57], // 20 + €450 27 + one day 5 = 52
-      ['dubois', 'wait', 'dunning_step', 0], // its contact wants Thursdays
+      // Its contact wants Thursdays: last, keeping its situation's score 30 + €3,000 35 + 37 days 20.
+      ['dubois', 'wait', 'dunning_step', 85],
     ]);
     expect(queue.unknownDebtorIds).toEqual(['gone']);
   });
@@ -128,5 +129,18 @@ describe('buildCallQueue: a Tuesday at 10:00', () => {
     });
     expect(plan.unassigned).toEqual([]);
     expect(plan.notToday).toEqual(['dubois']); // Thursdays only
+  });
+});
+
+describe('buildCallQueue: waiting debtors', () => {
+  it('gives a waiting debtor the next window it can be called in', () => {
+    const settings = resolveCallSettings();
+    // Thursday 10 December, 08:00: before the callable hours, and dubois' contact wants Thursdays.
+    const early = buildCallQueue({ now: local('2026-12-10T08:00'), entries, debtors, settings });
+    const dubois = early.items.find((i) => i.debtorId === 'dubois');
+    expect(dubois?.verdict).toBe('wait');
+    expect(dubois?.window).toBeUndefined();
+    expect(dubois?.nextWindow?.start.toString()).toBe('2026-12-10T09:00:00+01:00[Europe/Brussels]');
+    expect(early.items.every((i) => i.verdict === 'wait' && i.score === i.baseScore)).toBe(true);
   });
 });

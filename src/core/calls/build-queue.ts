@@ -8,7 +8,7 @@
 import type { Temporal } from 'temporal-polyfill';
 import type { CalendarDate } from '../calendar-date.js';
 import type { CallSettings } from './call-settings.js';
-import { callWindowAt, type DebtorCallContext, type WaitReason } from './call-timing.js';
+import { callTimerAt, type DebtorCallContext, type WaitReason } from './call-timing.js';
 import { type DebtorPrioritySignals, orderQueue, type QueueItem, toQueueItem } from './queue-priority.js';
 import { mergeQueueEntries, type QueueEntry } from './queue-reasons.js';
 import { assignDay, type Collector, type DayAssignment, type SkillLevel } from './routing.js';
@@ -36,6 +36,7 @@ export function buildCallQueue(input: {
 }): CallQueue {
   const items: QueueItem[] = [];
   const unknownDebtorIds: string[] = [];
+  const timer = callTimerAt(input.now, input.settings.timing);
   for (const entry of mergeQueueEntries(input.entries)) {
     const debtor = input.debtors.get(entry.debtorId);
     if (!debtor) {
@@ -45,10 +46,12 @@ export function buildCallQueue(input: {
     const context: DebtorCallContext = entry.callbackAt
       ? { ...debtor.call, callbackAt: entry.callbackAt }
       : debtor.call;
-    const timing = callWindowAt(input.now, context, input.settings.timing);
+    const timing = timer.windowAt(context);
     // "Days late" counts in the debtor's own calendar day.
     const today = timing.localTime.toPlainDate().toString() as CalendarDate;
-    items.push(toQueueItem(entry, debtor.signals, timing, today, input.settings.priority));
+    const item = toQueueItem(entry, debtor.signals, timing, today, input.settings.priority);
+    const nextWindow = timing.verdict === 'wait' ? timer.nextWindow(context, 'acceptable') : undefined;
+    items.push(nextWindow ? { ...item, nextWindow } : item);
   }
   return { items: orderQueue(items), unknownDebtorIds };
 }

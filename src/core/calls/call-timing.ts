@@ -127,72 +127,155 @@ type DayPlan = { slots: Slot[]; blockers: WaitReason[] };
 export const debtorTimeZone = (debtor: DebtorCallContext): string =>
   debtor.timeZone ?? TIME_ZONES[debtor.country];
 
+/**
+ * The timing rules at one moment for many debtors (a day's queue asks for thousands): the local
+ * time per zone, each day's plan per calendar and contact preferences, and each window's zoned
+ * start and end are worked out once and shared, since most debtors have the same country and no
+ * preferences of their own.
+ */
+export type CallTimer = {
+  /** Whether to call the debtor at the timer's moment, and if not, why not. */
+  windowAt(debtor: DebtorCallContext): CallTiming;
+  /**
+   * The next window (from the moment on) whose verdict is at least `minimum` (default `call`: a
+   * golden or preferred slot, or a due callback), clipped to start no earlier than the moment.
+   * Undefined when none falls within `settings.searchDays`.
+   */
+  nextWindow(debtor: DebtorCallContext, minimum?: Exclude<CallVerdict, 'wait'>): CallWindow | undefined;
+};
+
+type LocalMoment = { local: Temporal.ZonedDateTime; date: CalendarDate; minute: number };
+type PlannedDay = DayPlan & { windows: (CallWindow | undefined)[] };
+
+export function callTimerAt(
+  now: Temporal.Instant,
+  settings: CallTimingSettings = DEFAULT_CALL_TIMING,
+): CallTimer {
+  const moments = new Map<string, LocalMoment>();
+  const days = new Map<string, PlannedDay>();
+
+  const momentIn = (zone: string): LocalMoment => {
+    let moment = moments.get(zone);
+    if (!moment) {
+      const local = now.toZonedDateTimeISO(zone);
+      const date = local.toPlainDate().toString() as CalendarDate;
+      moment = { local, date, minute: local.hour * 60 + local.minute };
+      moments.set(zone, moment);
+    }
+    return moment;
+  };
+  const dayOf = (date: CalendarDate, debtor: DebtorCallContext): PlannedDay => {
+    const contact = debtor.contact;
+    const key = [
+      date,
+      debtorTimeZone(debtor),
+      debtor.country,
+      debtor.organisationCountry,
+      contact?.preferredCallDays.join(',') ?? '',
+      contact?.preferredCallFrom ?? '',
+      contact?.preferredCallUntil ?? '',
+    ].join('|');
+    let day = days.get(key);
+    if (!day) {
+      const plan = planDay(date, debtor, settings);
+      day = { ...plan, windows: plan.slots.map(() => undefined) };
+      days.set(key, day);
+    }
+    return day;
+  };
+  const windowOf = (day: PlannedDay, index: number, date: CalendarDate, zone: string): CallWindow => {
+    const slot = day.slots[index];
+    if (!slot) throw new RangeError(`no slot ${index} on ${date}`);
+    let window = day.windows[index];
+    if (!window) {
+      window = toWindow(date, zone, slot);
+      day.windows[index] = window;
+    }
+    return window;
+  };
+  // Only weekends and holidays move a callback; the contact's preferred days do not (it was agreed).
+  const isClosedForCallback = (date: CalendarDate, debtor: DebtorCallContext) =>
+    dayOf(date, { ...debtor, contact: undefined }).blockers.length > 0;
+  const callbackOf = (debtor: DebtorCallContext) =>
+    debtor.callbackAt ? callbackWindow(debtor.callbackAt, debtor, settings, isClosedForCallback) : undefined;
+
+  return {
+    windowAt(debtor) {
+      const zone = debtorTimeZone(debtor);
+      const { local, date, minute } = momentIn(zone);
+      const callback = callbackOf(debtor);
+      if (callback && Temporal.Instant.compare(now, callback.end.toInstant()) < 0) {
+        if (Temporal.Instant.compare(now, callback.start.toInstant()) >= 0) {
+          return {
+            verdict: 'call',
+            localTime: local,
+            window: callback,
+            reasons: [],
+            timingFactorBps: callback.timingFactorBps,
+          };
+        }
+        const pending: WaitReason = {
+          code: 'callback_pending',
+          callbackAt: callback.start.add({ minutes: settings.callbackEarlyMinutes }).toString(),
+        };
+        return { verdict: 'wait', localTime: local, reasons: [pending], timingFactorBps: 0 };
+      }
+
+      const day = dayOf(date, debtor);
+      const index = day.slots.findIndex((s) => s.start <= minute && minute < s.end);
+      if (index < 0) {
+        const reasons = day.blockers.length > 0 ? day.blockers : [outsideHours(minute, debtor, settings)];
+        return { verdict: 'wait', localTime: local, reasons, timingFactorBps: 0 };
+      }
+      const window = windowOf(day, index, date, zone);
+      return {
+        verdict: window.verdict,
+        localTime: local,
+        window,
+        reasons: [],
+        timingFactorBps: window.timingFactorBps,
+      };
+    },
+
+    nextWindow(debtor, minimum = 'call') {
+      const zone = debtorTimeZone(debtor);
+      const callback = callbackOf(debtor);
+      if (callback && Temporal.Instant.compare(now, callback.end.toInstant()) < 0) {
+        return clipStart(callback, now);
+      }
+      const today = momentIn(zone).date;
+      for (let offset = 0; offset < settings.searchDays; offset++) {
+        const date = addDays(today, offset);
+        const day = dayOf(date, debtor);
+        for (let index = 0; index < day.slots.length; index++) {
+          const window = windowOf(day, index, date, zone);
+          if (minimum === 'call' && window.verdict !== 'call') continue;
+          if (Temporal.Instant.compare(window.end.toInstant(), now) <= 0) continue;
+          return clipStart(window, now);
+        }
+      }
+      return undefined;
+    },
+  };
+}
+
 /** Whether to call the debtor at `now`, and if not, why not. */
 export function callWindowAt(
   now: Temporal.Instant,
   debtor: DebtorCallContext,
   settings: CallTimingSettings = DEFAULT_CALL_TIMING,
 ): CallTiming {
-  const zone = debtorTimeZone(debtor);
-  const local = now.toZonedDateTimeISO(zone);
-  const date = local.toPlainDate().toString() as CalendarDate;
-  const minute = local.hour * 60 + local.minute;
-
-  const callback = debtor.callbackAt ? callbackWindow(debtor.callbackAt, debtor, settings) : undefined;
-  if (callback && Temporal.Instant.compare(now, callback.end.toInstant()) < 0) {
-    if (Temporal.Instant.compare(now, callback.start.toInstant()) >= 0) {
-      return {
-        verdict: 'call',
-        localTime: local,
-        window: callback,
-        reasons: [],
-        timingFactorBps: callback.timingFactorBps,
-      };
-    }
-    const pending: WaitReason = {
-      code: 'callback_pending',
-      callbackAt: callback.start.add({ minutes: settings.callbackEarlyMinutes }).toString(),
-    };
-    return { verdict: 'wait', localTime: local, reasons: [pending], timingFactorBps: 0 };
-  }
-
-  const day = planDay(date, debtor, settings);
-  const slot = day.slots.find((s) => s.start <= minute && minute < s.end);
-  if (!slot) {
-    const reasons = day.blockers.length > 0 ? day.blockers : [outsideHours(minute, debtor, settings)];
-    return { verdict: 'wait', localTime: local, reasons, timingFactorBps: 0 };
-  }
-  const window = toWindow(date, zone, slot);
-  return { verdict: window.verdict, localTime: local, window, reasons: [], timingFactorBps: slot.factorBps };
+  return callTimerAt(now, settings).windowAt(debtor);
 }
 
-/**
- * The next window (from `now` on) whose verdict is at least `minimum` (default `call`: a golden
- * or preferred slot, or a due callback), clipped to start no earlier than `now`. Undefined when
- * none falls within `settings.searchDays`.
- */
+/** The next window from `now` on for one debtor (see `CallTimer.nextWindow`). */
 export function nextCallWindow(
   now: Temporal.Instant,
   debtor: DebtorCallContext,
   settings: CallTimingSettings = DEFAULT_CALL_TIMING,
   minimum: Exclude<CallVerdict, 'wait'> = 'call',
 ): CallWindow | undefined {
-  const zone = debtorTimeZone(debtor);
-  const callback = debtor.callbackAt ? callbackWindow(debtor.callbackAt, debtor, settings) : undefined;
-  if (callback && Temporal.Instant.compare(now, callback.end.toInstant()) < 0) {
-    return clipStart(callback, now);
-  }
-  const today = now.toZonedDateTimeISO(zone).toPlainDate().toString() as CalendarDate;
-  for (let offset = 0; offset < settings.searchDays; offset++) {
-    const date = addDays(today, offset);
-    for (const slot of planDay(date, debtor, settings).slots) {
-      const window = toWindow(date, zone, slot);
-      if (minimum === 'call' && window.verdict !== 'call') continue;
-      if (Temporal.Instant.compare(window.end.toInstant(), now) <= 0) continue;
-      return clipStart(window, now);
-    }
-  }
-  return undefined;
+  return callTimerAt(now, settings).nextWindow(debtor, minimum);
 }
 
 /** The reasons a whole local date is closed for calls (empty when it is open). */
@@ -278,13 +361,12 @@ function callbackWindow(
   at: Temporal.Instant,
   debtor: DebtorCallContext,
   settings: CallTimingSettings,
+  isClosed: (date: CalendarDate, debtor: DebtorCallContext) => boolean,
 ): CallWindow {
-  const zone = debtorTimeZone(debtor);
-  let local = at.toZonedDateTimeISO(zone);
-  // Only weekends and holidays move a callback; the contact's preferred days do not (it was agreed).
-  const isClosed = (d: Temporal.ZonedDateTime) =>
-    dayBlockers(d.toPlainDate().toString() as CalendarDate, { ...debtor, contact: undefined }).length > 0;
-  for (let i = 0; i < 14 && isClosed(local); i++) local = local.add({ days: 1 });
+  let local = at.toZonedDateTimeISO(debtorTimeZone(debtor));
+  for (let i = 0; i < 14 && isClosed(local.toPlainDate().toString() as CalendarDate, debtor); i++) {
+    local = local.add({ days: 1 });
+  }
   return {
     kind: 'callback',
     verdict: 'call',

@@ -68,7 +68,7 @@ describe('scoreQueueItem', () => {
     expect(result.parts.find((p) => p.code === 'days_late')?.points).toBe(points);
   });
 
-  it('scales the subtotal by the moment: a Monday morning is worth less, waiting is worth nothing', () => {
+  it('scales the subtotal by the moment: a Monday morning is worth less; waiting keeps the situation’s score', () => {
     const signals = { ...quiet, overdueCents: 100_000 }; // 30 + dunning_step 30 = 60
     const monday = callWindowAt(at('2026-12-07T10:00'), nl); // avoided morning, 6600
     const result = scoreQueueItem(entry('d', 'dunning_step'), signals, monday, '2026-12-07' as CalendarDate);
@@ -81,7 +81,8 @@ describe('scoreQueueItem', () => {
     expect(result.score).toBe(40);
     const saturday = callWindowAt(at('2026-12-12T10:00'), nl);
     const waiting = scoreQueueItem(entry('d', 'dunning_step'), signals, saturday, today);
-    expect({ base: waiting.baseScore, score: waiting.score }).toEqual({ base: 60, score: 0 });
+    expect({ base: waiting.baseScore, score: waiting.score }).toEqual({ base: 60, score: 60 });
+    expect(waiting.parts.map((p) => p.code)).toEqual(['reason', 'overdue_amount']);
   });
 
   it('weighs the debtor’s own answer history at this hour and weekday', () => {
@@ -165,8 +166,8 @@ describe('orderQueue', () => {
       ['callback-now', 'call', 1_060],
       ['big', 'call', 78], // dunning step 30 + large overdue 5 (a quarter of 20) + €20,000 43
       ['small', 'call', 53], // dunning step 30 + €200 23
-      ['be-holiday', 'wait', 0], // base: broken promise 50 + €5,000 37 + three broken promises 45 = 132
-      ['callback-later', 'wait', 0], // base: callback 60
+      ['be-holiday', 'wait', 132], // broken promise 50 + €5,000 37 + three broken promises 45
+      ['callback-later', 'wait', 60], // callback 60
     ]);
     expect(ordered.map((i) => i.baseScore).slice(3)).toEqual([132, 60]);
     expect(ordered[3]?.waitReasons).toEqual([{ code: 'not_preferred_day', weekday: 3, preferredDays: [1] }]);

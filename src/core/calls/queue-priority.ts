@@ -8,6 +8,8 @@
  * risk, broken promises, and a callback that is due right now. "When" parts scale that subtotal:
  * the timing factor of this moment (golden hours, weekday) and the debtor's own answer history at
  * this hour and weekday. Both are shown as points too, so the parts always add up to the score.
+ * A debtor who cannot be called now (verdict `wait`) is not scaled: the item keeps the score of
+ * its situation, its wait reasons say why not now, and the queue puts it after the callable ones.
  */
 import type { Temporal } from 'temporal-polyfill';
 import { type CalendarDate, daysBetween } from '../calendar-date.js';
@@ -166,6 +168,7 @@ export function scoreQueueItem(
   const baseScore = parts.reduce((sum, part) => sum + part.points, 0);
   const scale = (factorBps: number) => Math.round((baseScore * (factorBps - 10_000)) / 10_000);
 
+  if (timing.verdict === 'wait') return { baseScore, score: baseScore, parts, reasons };
   parts.push({
     code: 'timing',
     points: scale(timing.timingFactorBps),
@@ -173,7 +176,7 @@ export function scoreQueueItem(
     slot: timing.window?.kind ?? null,
   });
   // An agreed callback time is not second-guessed by the answer history.
-  if (!isCallbackNow && timing.verdict !== 'wait' && signals.answerHistory) {
+  if (!isCallbackNow && signals.answerHistory) {
     const local = timing.localTime;
     const factor = answerFactorAt(
       signals.answerHistory,
@@ -195,7 +198,10 @@ export function scoreQueueItem(
 export type QueueItem = PriorityScore & {
   debtorId: string;
   verdict: CallVerdict;
+  /** The window the moment falls in (absent when waiting). */
   window?: CallWindow;
+  /** When waiting: the next window that is at least acceptable, if one comes soon (buildCallQueue). */
+  nextWindow?: CallWindow;
   waitReasons: WaitReason[];
   sourceIds: string[];
   callbackAt?: Temporal.Instant;
@@ -236,13 +242,13 @@ const verdictRank = (verdict: CallVerdict): number => {
 /**
  * The order the collector works in: debtors callable now first, highest score first (the score
  * already carries how good this moment is, so the order is exactly what the parts explain);
- * debtors to wait for last, by their situation (`baseScore`). Ties go by debtor id so the order
- * is stable between refreshes.
+ * debtors to wait for last, by their score, which for them is their situation (`baseScore`). Ties
+ * go by debtor id so the order is stable between refreshes.
  */
 export function compareQueueItems(a: QueueItem, b: QueueItem): number {
   const byVerdict = verdictRank(a.verdict) - verdictRank(b.verdict);
   if (byVerdict !== 0) return byVerdict;
-  const byScore = a.verdict === 'wait' ? b.baseScore - a.baseScore : b.score - a.score;
+  const byScore = b.score - a.score;
   if (byScore !== 0) return byScore;
   return a.debtorId < b.debtorId ? -1 : a.debtorId > b.debtorId ? 1 : 0;
 }

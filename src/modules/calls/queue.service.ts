@@ -3,7 +3,7 @@ import type { CalendarDate } from '../../core/calendar-date.js';
 import type { AnswerHistory } from '../../core/calls/answer-history.js';
 import { buildCallQueue, planCallDay, type QueueDebtor } from '../../core/calls/build-queue.js';
 import type { CallSettings } from '../../core/calls/call-settings.js';
-import { type CallWindow, nextCallWindow } from '../../core/calls/call-timing.js';
+import type { CallWindow } from '../../core/calls/call-timing.js';
 import type { PriorityPart } from '../../core/calls/queue-priority.js';
 import type { QueueEntry, QueueReason } from '../../core/calls/queue-reasons.js';
 import { assessSensitivity, type Collector, defaultSkillLevel } from '../../core/calls/routing.js';
@@ -131,14 +131,7 @@ export async function getCallQueue(
       const row = rows.get(item.debtorId);
       const debtor = debtors.get(item.debtorId);
       if (!row || !debtor) return [];
-      const window =
-        item.window ??
-        nextCallWindow(
-          now,
-          item.callbackAt ? { ...debtor.call, callbackAt: item.callbackAt } : debtor.call,
-          settings.timing,
-          'acceptable',
-        );
+      const window = item.window ?? item.nextWindow;
       const reason = item.reasons[0];
       if (!reason) return [];
       return [

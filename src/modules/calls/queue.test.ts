@@ -230,6 +230,36 @@ describe('collectdesk queue', () => {
     });
   });
 
+  it('gives a debtor to wait for its situation’s priority, after every callable one', async () => {
+    // 08:30 is before the callable hours: everybody waits, the callback for its exact time.
+    const early = await cli('queue', '--date', '2026-12-08', '--at', '08:30', '--org', 'workbench', '--json');
+    const waiting = JSON.parse(early.stdout) as { debtor: string; priority: number; callWindow: unknown }[];
+    expect(waiting.every((i) => i.priority > 0)).toBe(true);
+    expect(waiting.map((i) => i.priority)).toEqual([...waiting.map((i) => i.priority)].sort((a, b) => b - a));
+    expect(waiting.find((i) => i.debtor === 'LARGE')?.callWindow).toEqual({
+      kind: 'outside_golden',
+      date: '2026-12-08',
+      from: '09:00',
+      until: '09:30',
+    });
+
+    const morning = await cli(
+      'queue',
+      '--date',
+      '2026-12-08',
+      '--at',
+      '10:00',
+      '--org',
+      'workbench',
+      '--json',
+    );
+    const items = JSON.parse(morning.stdout) as { debtor: string; priority: number }[];
+    const paused = items.at(-1);
+    expect(paused?.debtor).toBe('PAUSED'); // the callback at 14:00 waits, last
+    expect(paused?.priority).toBe(waiting.find((i) => i.debtor === 'PAUSED')?.priority);
+    expect(paused?.priority).toBeGreaterThan(0);
+  });
+
   it('rejects a bad time and an unknown collector with exit code 1', async () => {
     const badTime = await cli('queue', '--date', '2026-12-08', '--at', '25:00', '--org', 'workbench');
     expect(badTime.code).toBe(1);
