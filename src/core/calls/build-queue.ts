@@ -6,7 +6,6 @@
  * order — for the few hundred or thousand debtors of a day, and is the reference the SQL follows.
  */
 import type { Temporal } from 'temporal-polyfill';
-import type { CalendarDate } from '../calendar-date.js';
 import type { CallSettings } from './call-settings.js';
 import { callTimerAt, type DebtorCallContext, type WaitReason } from './call-timing.js';
 import { type DebtorPrioritySignals, orderQueue, type QueueItem, toQueueItem } from './queue-priority.js';
@@ -48,8 +47,7 @@ export function buildCallQueue(input: {
       : debtor.call;
     const timing = timer.windowAt(context);
     // "Days late" counts in the debtor's own calendar day.
-    const today = timing.localTime.toPlainDate().toString() as CalendarDate;
-    const item = toQueueItem(entry, debtor.signals, timing, today, input.settings.priority);
+    const item = toQueueItem(entry, debtor.signals, timing, timing.localDate, input.settings.priority);
     const nextWindow = timing.verdict === 'wait' ? timer.nextWindow(context, 'acceptable') : undefined;
     items.push(nextWindow ? { ...item, nextWindow } : item);
   }

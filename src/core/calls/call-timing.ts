@@ -113,6 +113,8 @@ export type CallWindow = {
 export type CallTiming = {
   verdict: CallVerdict;
   localTime: Temporal.ZonedDateTime;
+  /** The debtor's own calendar day at that moment. */
+  localDate: CalendarDate;
   /** The window `now` falls in (absent when waiting). */
   window?: CallWindow;
   /** Empty unless the verdict is `wait`. */
@@ -203,12 +205,13 @@ export function callTimerAt(
     windowAt(debtor) {
       const zone = debtorTimeZone(debtor);
       const { local, date, minute } = momentIn(zone);
+      const at = { localTime: local, localDate: date };
       const callback = callbackOf(debtor);
       if (callback && Temporal.Instant.compare(now, callback.end.toInstant()) < 0) {
         if (Temporal.Instant.compare(now, callback.start.toInstant()) >= 0) {
           return {
             verdict: 'call',
-            localTime: local,
+            ...at,
             window: callback,
             reasons: [],
             timingFactorBps: callback.timingFactorBps,
@@ -218,19 +221,19 @@ export function callTimerAt(
           code: 'callback_pending',
           callbackAt: callback.start.add({ minutes: settings.callbackEarlyMinutes }).toString(),
         };
-        return { verdict: 'wait', localTime: local, reasons: [pending], timingFactorBps: 0 };
+        return { verdict: 'wait', ...at, reasons: [pending], timingFactorBps: 0 };
       }
 
       const day = dayOf(date, debtor);
       const index = day.slots.findIndex((s) => s.start <= minute && minute < s.end);
       if (index < 0) {
         const reasons = day.blockers.length > 0 ? day.blockers : [outsideHours(minute, debtor, settings)];
-        return { verdict: 'wait', localTime: local, reasons, timingFactorBps: 0 };
+        return { verdict: 'wait', ...at, reasons, timingFactorBps: 0 };
       }
       const window = windowOf(day, index, date, zone);
       return {
         verdict: window.verdict,
-        localTime: local,
+        ...at,
         window,
         reasons: [],
         timingFactorBps: window.timingFactorBps,

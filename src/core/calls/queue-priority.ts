@@ -124,7 +124,7 @@ export function scoreQueueItem(
 ): PriorityScore {
   const parts: PriorityPart[] = [];
   const reasons = [...entry.reasons].sort(
-    (a, b) => settings.reasonPoints[b] - settings.reasonPoints[a] || a.localeCompare(b),
+    (a, b) => settings.reasonPoints[b] - settings.reasonPoints[a] || (a < b ? -1 : a > b ? 1 : 0),
   );
   reasons.forEach((reason, index) => {
     const full = settings.reasonPoints[reason];
@@ -142,7 +142,7 @@ export function scoreQueueItem(
   }
   if (signals.oldestOverdueDueDate) {
     const daysLate = daysBetween(signals.oldestOverdueDueDate, today);
-    const band = [...settings.daysLateBands].reverse().find((b) => daysLate >= b.fromDays);
+    const band = settings.daysLateBands.findLast((b) => daysLate >= b.fromDays);
     if (band) parts.push({ code: 'days_late', points: band.points, daysLate });
   }
   if (signals.riskLevel && settings.riskPoints[signals.riskLevel] > 0) {

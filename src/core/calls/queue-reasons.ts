@@ -69,14 +69,20 @@ export type BalanceReasonSettings = {
   growthWindowDays: number;
   /** The informal call happens within this many days after the due date, before the first letter. */
   informalCallWithinDays: number;
+  /**
+   * A dispute resolved within this many days (today included) is a reason to call while something
+   * is still open and nobody called since: the disputed amount is now simply due.
+   */
+  disputeResolvedWithinDays: number;
 };
 
 export const DEFAULT_BALANCE_REASONS: BalanceReasonSettings = {
   largeOverdueCents: 1_000_000,
   fastGrowthBps: 5_000,
   fastGrowthMinIncreaseCents: 100_000,
-  growthWindowDays: 30,
+  growthWindowDays: 14,
   informalCallWithinDays: 3,
+  disputeResolvedWithinDays: 7,
 };
 
 /** The debtor figures the balance reasons look at (the columns kept on `debtors`, plus history). */

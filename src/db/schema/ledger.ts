@@ -166,6 +166,11 @@ export const invoices = pgTable(
       .on(t.orgId, t.paymentReferenceKey)
       .where(sql`${t.paymentReferenceKey} is not null`),
     index('invoices_org_number_key_idx').on(t.orgId, t.numberKey),
+    // The call queue's fast-growing balances: what fell due in the last weeks and is still open,
+    // read from the index alone.
+    index('invoices_org_open_due_idx')
+      .on(t.orgId, t.dueDate, t.debtorId, t.openCents)
+      .where(sql`${t.kind} = 'invoice' and ${t.openCents} <> 0 and ${t.status} <> 'written_off'`),
     // A payment that names nothing is matched by its amount among open invoices.
     index('invoices_org_open_amount_idx').on(t.orgId, t.openCents).where(sql`${t.openCents} > 0`),
     check('invoices_open_within_total', sql`abs(${t.openCents}) <= abs(${t.totalCents})`),

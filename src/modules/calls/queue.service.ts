@@ -12,14 +12,7 @@ import type { Actor } from '../auth/access.js';
 import { ensureFreshBalances, type LedgerDeps, loadOrganisation } from '../ledger/organisation.service.js';
 import type { Organisation } from '../ledger/organisations.repo.js';
 import { organisationCallSettings } from './call-settings.service.js';
-import {
-  type AnswerCountRow,
-  findAnswerCountRows,
-  findCallerRows,
-  findQueueDebtorRows,
-  findQueueEntryRows,
-  type QueueDebtorRow,
-} from './queue.repo.js';
+import { type AnswerCount, findCallerRows, findQueueDebtorRows, type QueueDebtorRow } from './queue.repo.js';
 
 /** A member's calls per day when the membership does not say. */
 const DEFAULT_CALLS_PER_DAY = 60;
@@ -77,36 +70,32 @@ export async function getCallQueue(
   const now = momentOf(deps, org, date, params.at);
   await ensureFreshBalances(deps, { org, today: date });
 
-  const entryRows = await findQueueEntryRows(deps.db, {
+  const { balanceReasons } = settings;
+  const debtorRows = await findQueueDebtorRows(deps.db, {
     orgId: org.id,
     date,
-    largeOverdueCents: settings.balanceReasons.largeOverdueCents,
-    informalCallWithinDays: settings.balanceReasons.informalCallWithinDays,
+    timeZone: org.timeZone,
+    largeOverdueCents: balanceReasons.largeOverdueCents,
+    informalCallWithinDays: balanceReasons.informalCallWithinDays,
+    disputeResolvedWithinDays: balanceReasons.disputeResolvedWithinDays,
+    growthWindowDays: balanceReasons.growthWindowDays,
+    fastGrowthBps: balanceReasons.fastGrowthBps,
+    fastGrowthMinIncreaseCents: balanceReasons.fastGrowthMinIncreaseCents,
     maxBalanceCandidates: MAX_BALANCE_CANDIDATES,
   });
-  const entries: QueueEntry[] = entryRows.map((row) => ({
-    debtorId: row.debtor_id,
-    reason: row.reason as QueueReason,
-    ...(row.source_id ? { sourceId: row.source_id } : {}),
-    ...(row.callback_at_ms !== null
-      ? { callbackAt: Temporal.Instant.fromEpochMilliseconds(Number(row.callback_at_ms)) }
-      : {}),
-  }));
-  const debtorIds = [...new Set(entries.map((e) => e.debtorId))];
-  const [debtorRows, answerRows] = await Promise.all([
-    findQueueDebtorRows(deps.db, { orgId: org.id, date, debtorIds }),
-    findAnswerCountRows(deps.db, { orgId: org.id, debtorIds }),
-  ]);
-  const histories = toAnswerHistories(answerRows);
-  const callbackOwners = new Map(
-    entryRows.filter((r) => r.assigned_to).map((r) => [r.debtor_id, r.assigned_to as string]),
+  const entries: QueueEntry[] = debtorRows.flatMap((row) =>
+    row.entries.map((entry) => ({
+      debtorId: row.id,
+      reason: entry.reason as QueueReason,
+      ...(entry.sourceId ? { sourceId: entry.sourceId } : {}),
+      ...(entry.callbackAtMs !== null
+        ? { callbackAt: Temporal.Instant.fromEpochMilliseconds(entry.callbackAtMs) }
+        : {}),
+    })),
   );
   const rows = new Map(debtorRows.map((row) => [row.id, row]));
   const debtors = new Map<string, QueueDebtor>(
-    debtorRows.map((row) => [
-      row.id,
-      toQueueDebtor(row, org, settings, histories.get(row.id), callbackOwners.get(row.id)),
-    ]),
+    debtorRows.map((row) => [row.id, toQueueDebtor(row, org, settings)]),
   );
   const queue = buildCallQueue({ now, entries, debtors, settings });
 
@@ -123,6 +112,16 @@ export async function getCallQueue(
     items = items.filter((item) => mine.has(item.debtorId));
   }
 
+  const windows = new Map<CallWindow, QueueWindow>();
+  // Debtors of one zone and calendar share their windows: each is formatted once.
+  const toWindowView = (window: CallWindow) => {
+    let view = windows.get(window);
+    if (!view) {
+      view = toQueueWindow(window);
+      windows.set(window, view);
+    }
+    return view;
+  };
   const at = now.toZonedDateTimeISO(org.timeZone).toPlainTime().toString({ smallestUnit: 'minute' });
   return {
     date,
@@ -149,7 +148,7 @@ export async function getCallQueue(
           baseScore: item.baseScore,
           parts: item.parts,
           verdict: item.verdict,
-          callWindow: window ? toQueueWindow(window) : null,
+          callWindow: window ? toWindowView(window) : null,
           waitReasons: item.waitReasons,
           sourceIds: item.sourceIds,
           overdueCents: row.overdue_cents,
@@ -176,13 +175,9 @@ function momentOf(
     .toInstant();
 }
 
-function toQueueDebtor(
-  row: QueueDebtorRow,
-  org: Organisation,
-  settings: CallSettings,
-  answerHistory: AnswerHistory | undefined,
-  callbackOwner: string | undefined,
-): QueueDebtor {
+function toQueueDebtor(row: QueueDebtorRow, org: Organisation, settings: CallSettings): QueueDebtor {
+  const answerHistory = toAnswerHistory(row.answers);
+  const callbackOwner = row.entries.find((e) => e.assignedTo)?.assignedTo;
   const sensitivity = assessSensitivity(
     {
       kind: row.kind,
@@ -225,24 +220,20 @@ function toQueueDebtor(
 
 type Counts = Record<number, { attempts: number; answered: number }>;
 
-function toAnswerHistories(rows: readonly AnswerCountRow[]): Map<string, AnswerHistory> {
-  const result = new Map<string, { byHour: Counts; byWeekday: Counts }>();
-  const add = (counts: Counts, key: number, row: AnswerCountRow) => {
-    const count = counts[key] ?? { attempts: 0, answered: 0 };
-    count.attempts += row.attempts;
-    count.answered += row.answered;
-    counts[key] = count;
+function toAnswerHistory(counts: readonly AnswerCount[]): AnswerHistory | undefined {
+  if (counts.length === 0) return undefined;
+  const history = { byHour: {} as Counts, byWeekday: {} as Counts };
+  const add = (byKey: Counts, key: number, count: AnswerCount) => {
+    const sum = byKey[key] ?? { attempts: 0, answered: 0 };
+    sum.attempts += count.attempts;
+    sum.answered += count.answered;
+    byKey[key] = sum;
   };
-  for (const row of rows) {
-    let history = result.get(row.debtor_id);
-    if (!history) {
-      history = { byHour: {}, byWeekday: {} };
-      result.set(row.debtor_id, history);
-    }
-    add(history.byHour, row.local_hour, row);
-    add(history.byWeekday, row.local_weekday, row);
+  for (const count of counts) {
+    add(history.byHour, count.hour, count);
+    add(history.byWeekday, count.weekday, count);
   }
-  return result;
+  return history;
 }
 
 async function loadCollectors(deps: LedgerDeps, orgId: string): Promise<Collector[]> {

@@ -5,6 +5,3 @@ import type { Db } from '../../db/client.js';
 export async function selectRows<Row>(db: Db, query: SQL): Promise<Row[]> {
   return ((await db.execute(query)) as unknown as { rows: Row[] }).rows;
 }
-
-/** A uuid[] parameter: drizzle sends an array as a record, so pass it as one literal. */
-export const uuidArray = (ids: readonly string[]): string => `{${ids.join(',')}}`;
