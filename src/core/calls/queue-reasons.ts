@@ -4,7 +4,7 @@
  * `call_task_reason` enum) and from the debtor's figures (`detectBalanceReasons`).
  */
 import { Temporal } from 'temporal-polyfill';
-import { type CalendarDate, daysBetween } from '../calendar-date.js';
+import { addDays, type CalendarDate, daysBetween } from '../calendar-date.js';
 import { CALL_TASK_REASONS } from '../dunning/enums.js';
 
 export const QUEUE_REASONS = [
@@ -89,7 +89,7 @@ export const DEFAULT_BALANCE_REASONS: BalanceReasonSettings = {
 export type DebtorBalanceFigures = {
   overdueCents: number;
   oldestOverdueDueDate: CalendarDate | null;
-  /** The overdue balance `growthWindowDays` ago (from balance history); null when unknown. */
+  /** The overdue balance `growthWindowDays` ago (`overdueGrowth`); null when unknown. */
   overdueCentsBefore: number | null;
   /** Whether any reminder or letter has gone out for the current overdue items. */
   hasReminderSent: boolean;
@@ -121,4 +121,59 @@ export function detectBalanceReasons(
     }
   }
   return reasons;
+}
+
+/** An invoice of the debtor (credit notes and written-off invoices left out) with the payments on it. */
+export type OverdueHistoryInvoice = {
+  dueDate: CalendarDate;
+  /** Open now. */
+  openCents: number;
+  /** What was allocated to it, by the payment's date. */
+  payments: readonly { date: CalendarDate; amountCents: number }[];
+};
+
+/**
+ * The overdue balance now and `growthWindowDays` ago, as the ledger knows it now: no balance
+ * history is kept, so the past one is rebuilt from due dates and payment dates. On a past day D an
+ * invoice was overdue when it fell due before D, for what is open now plus what was paid on it from
+ * D on. The increase is therefore what fell due in the window and is still open, less what was paid
+ * in the window on what was overdue already.
+ */
+export function overdueGrowth(
+  invoices: readonly OverdueHistoryInvoice[],
+  today: CalendarDate,
+  settings: Pick<BalanceReasonSettings, 'growthWindowDays'> = DEFAULT_BALANCE_REASONS,
+): { overdueCents: number; overdueCentsBefore: number } {
+  const before = addDays(today, -settings.growthWindowDays);
+  let overdueCents = 0;
+  let overdueCentsBefore = 0;
+  for (const invoice of invoices) {
+    if (invoice.dueDate < today) overdueCents += invoice.openCents;
+    if (invoice.dueDate < before) {
+      const paidSince = invoice.payments
+        .filter((p) => p.date >= before)
+        .reduce((sum, p) => sum + p.amountCents, 0);
+      overdueCentsBefore += invoice.openCents + paidSince;
+    }
+  }
+  return { overdueCents, overdueCentsBefore };
+}
+
+/**
+ * A resolved dispute is a reason to call (the disputed amount is now simply due) within
+ * `disputeResolvedWithinDays` days of its resolution (the day itself is day 0), while the debtor
+ * still has something open and nobody called since.
+ */
+export function isDisputeFollowUpDue(
+  dispute: { resolvedOn: CalendarDate; calledSince: boolean; debtorOpenCents: number },
+  today: CalendarDate,
+  settings: Pick<BalanceReasonSettings, 'disputeResolvedWithinDays'> = DEFAULT_BALANCE_REASONS,
+): boolean {
+  const days = daysBetween(dispute.resolvedOn, today);
+  return (
+    days >= 0 &&
+    days <= settings.disputeResolvedWithinDays &&
+    !dispute.calledSince &&
+    dispute.debtorOpenCents > 0
+  );
 }
