@@ -2,6 +2,7 @@ import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import {
   addDays,
+  addMonths,
   type CalendarDate,
   daysBetween,
   isCalendarDate,
@@ -28,6 +29,11 @@ describe('parseCalendarDate', () => {
 });
 
 describe('date arithmetic', () => {
+  it('adds months to the end of a shorter month', () => {
+    expect(addMonths('2028-01-31' as CalendarDate, 1)).toBe('2028-02-29');
+    expect(addMonths('2026-03-31' as CalendarDate, -1)).toBe('2026-02-28');
+  });
+
   it('adds days across months and leap years', () => {
     expect(addDays('2028-02-28' as CalendarDate, 1)).toBe('2028-02-29');
     expect(daysBetween('2026-01-01' as CalendarDate, '2026-03-01' as CalendarDate)).toBe(59);
@@ -45,6 +51,9 @@ describe('date arithmetic agrees with Temporal', () => {
       for (const days of [-400, -1, 0, 1, 59, 366]) {
         expect(addDays(text, days)).toBe(date.add({ days }).toString());
       }
+      for (const months of [-13, -1, 0, 1, 2, 11, 25]) {
+        expect(addMonths(text, months)).toBe(date.add({ months }, { overflow: 'constrain' }).toString());
+      }
       expect(daysBetween('2026-01-01' as CalendarDate, text)).toBe(
         Temporal.PlainDate.from('2026-01-01').until(date, { largestUnit: 'days' }).days,
       );
@@ -53,6 +62,7 @@ describe('date arithmetic agrees with Temporal', () => {
 
   it('still refuses what is no date', () => {
     expect(() => addDays('2026-02-30' as CalendarDate, 1)).toThrow(RangeError);
+    expect(() => addMonths('2026-02-30' as CalendarDate, 1)).toThrow(RangeError);
     expect(() => daysBetween('2026-1-1' as CalendarDate, '2026-01-02' as CalendarDate)).toThrow(RangeError);
   });
 });

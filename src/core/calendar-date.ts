@@ -64,6 +64,21 @@ export function addDays(date: CalendarDate, days: number): CalendarDate {
   return Temporal.PlainDate.from(date).add({ days }).toString() as CalendarDate;
 }
 
+/** Whole months later (earlier when negative), the day clamped to the month's end: 31 Jan + 1 → 28/29 Feb. */
+export function addMonths(date: CalendarDate, months: number): CalendarDate {
+  if (Number.isInteger(months) && epochDay(date) !== undefined) {
+    const month0 = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 + months;
+    const year = Math.floor(month0 / 12);
+    const month = month0 - year * 12 + 1;
+    // Day 0 of the next month is the last day of this one.
+    const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    const day = Math.min(Number(date.slice(8, 10)), lastDay);
+    const result = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    if (epochDay(result) !== undefined) return result as CalendarDate;
+  }
+  return Temporal.PlainDate.from(date).add({ months }, { overflow: 'constrain' }).toString() as CalendarDate;
+}
+
 /** Whole days from `from` to `to` (positive when `to` is later). */
 export function daysBetween(from: CalendarDate, to: CalendarDate): number {
   const start = epochDay(from);

@@ -4,10 +4,9 @@
  * moved to the next business day when they fall on a weekend or holiday. Months are counted from
  * the first due date each time (31 January → 28 February → 31 March), so dates do not drift.
  */
-import { Temporal } from 'temporal-polyfill';
 import { deadlineOn } from '../calendar/business-days.js';
 import type { HolidayCalendar } from '../calendar/holidays.js';
-import type { CalendarDate } from '../calendar-date.js';
+import { addDays, addMonths, type CalendarDate } from '../calendar-date.js';
 import { assertNever } from '../errors.js';
 import { type Cents, cents, splitEvenly } from '../money.js';
 
@@ -52,14 +51,13 @@ export function buildPlanSchedule(input: PlanScheduleInput): PlanInstalment[] {
 
 /** The `index`-th (0-based) due date of the interval from `first`, before moving it to a business day. */
 export function nthDueDate(first: CalendarDate, interval: PlanInterval, index: number): CalendarDate {
-  const start = Temporal.PlainDate.from(first);
   switch (interval) {
     case 'week':
-      return start.add({ weeks: index }).toString() as CalendarDate;
+      return addDays(first, 7 * index);
     case 'two_weeks':
-      return start.add({ weeks: 2 * index }).toString() as CalendarDate;
+      return addDays(first, 14 * index);
     case 'month':
-      return start.add({ months: index }, { overflow: 'constrain' }).toString() as CalendarDate;
+      return addMonths(first, index);
     default:
       return assertNever(interval, 'plan interval');
   }
