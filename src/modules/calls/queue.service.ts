@@ -17,11 +17,12 @@ import { type AnswerCount, findCallerRows, findQueueDebtorRows, type QueueDebtor
 /** A member's calls per day when the membership does not say. */
 const DEFAULT_CALLS_PER_DAY = 60;
 /**
- * Debtors called for their balance alone (large overdue) enter the day's queue largest first, up
- * to this many: tasks (callbacks, broken promises, call steps) always do. At 200k debtors ~9% are
- * above the large-overdue line — far more than a team calls in a day, and scoring them all costs
- * seconds. The overdue amount is the biggest part of such a debtor's score, so the cut keeps the
- * ones the score would put first.
+ * Debtors called for their balance alone enter the day's queue largest first, up to this many per
+ * reason (large overdue by the balance, fast-growing by the increase): tasks (callbacks, broken
+ * promises, call steps) always do. At 200k debtors ~7% are above the large-overdue line and ~5%
+ * grew fast in two weeks — far more than a team calls in a day, and scoring them all costs
+ * seconds. The amount is the biggest part of such a debtor's score, so the cut keeps the ones the
+ * score would put first.
  */
 const MAX_BALANCE_CANDIDATES = 2_000;
 
@@ -54,10 +55,10 @@ export type CallQueueItem = {
 export type CallQueueView = { date: CalendarDate; at: string; items: CallQueueItem[] };
 
 /**
- * The call queue of an organisation (or one collector) at a local moment: the day's reasons from
- * SQL (one statement, set-based), the debtors' figures and answer history for those debtors only,
- * then the pure core scores and orders them for that moment and, for a collector, hands out the
- * day by skill and load (planCallDay) and keeps that collector's part.
+ * The call queue of an organisation (or one collector) at a local moment: the day's debtors with
+ * their reasons, figures and answer history from SQL (one set-based statement), then the pure core
+ * scores and orders them for that moment and, for a collector, hands out the day by skill and load
+ * (planCallDay) and keeps that collector's part.
  */
 export async function getCallQueue(
   deps: LedgerDeps,
