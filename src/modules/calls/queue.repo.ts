@@ -194,10 +194,10 @@ export async function findQueueDebtorRows(db: Db, params: QueueSourceParams): Pr
         (select count(*)::int from promises p
           where p.org_id = d.org_id and p.debtor_id = d.id and p.status in ('broken', 'partially_kept')
             and p.promised_date > ${date}::date - 365) as broken_promises,
-        exists (select 1 from disputes x
-          where x.org_id = d.org_id and x.debtor_id = d.id and x.status = 'open') as has_open_dispute,
-        exists (select 1 from invoices i
-          where i.org_id = d.org_id and i.debtor_id = d.id and i.status = 'handed_over') as is_legal_stage,
+        d.id in (select x.debtor_id from disputes x
+          where x.org_id = ${orgId} and x.status = 'open') as has_open_dispute,
+        d.id in (select i.debtor_id from invoices i
+          where i.org_id = ${orgId} and i.status = 'handed_over') as is_legal_stage,
         coalesce(h.had_aggressive_call, false) as had_aggressive_call,
         coalesce(h.has_payment_trouble, false) as has_payment_trouble,
         b.entries, coalesce(h.answers, '[]') as answers
