@@ -46,6 +46,7 @@ export const CallSettingsSchema = z.strictObject({
     fastGrowthMinIncreaseCents: cents,
     growthWindowDays: days,
     informalCallWithinDays: days,
+    disputeResolvedWithinDays: days,
   }),
   priority: z.strictObject({
     reasonPoints: byKey(QUEUE_REASONS, count),

@@ -1,0 +1,1 @@
+CREATE INDEX "invoices_org_open_due_idx" ON "invoices" USING btree ("org_id","due_date","debtor_id","open_cents") WHERE "invoices"."kind" = 'invoice' and "invoices"."open_cents" <> 0 and "invoices"."status" <> 'written_off';
