@@ -7,7 +7,6 @@ import type { Language } from '../../core/ledger/enums.js';
 import type { Db } from '../../db/client.js';
 import { callScriptOverrides, objectionTextOverrides, users } from '../../db/schema/index.js';
 import { ObjectionOverrideSchema, ScriptOverrideSchema } from './call-texts.schemas.js';
-import { selectRows } from './sql-rows.js';
 
 type Scope = { orgId: string; language?: Language };
 
@@ -129,30 +128,26 @@ export async function deleteObjectionOverride(
     );
 }
 
-/**
- * What the prep sheet needs of an organisation's edits, in one round trip: the script of the
- * call's situation and every objection edited in the call's language.
- */
-export async function findCallTextOverrides(
-  db: Db,
-  key: { orgId: string; situation: ScriptSituation; language: Language },
-): Promise<{
+/** A stored edit as the prep sheet's statement reads it: a script (with its situation) or an objection. */
+export type CallTextOverrideRow = {
+  situation: ScriptSituation | null;
+  objection: ObjectionCode | null;
+  texts: unknown;
+};
+
+/** The edits one call reads: the script of its situation and every objection edited in its language. */
+export function toCallTextOverrides(
+  rows: readonly CallTextOverrideRow[],
+  situation: ScriptSituation,
+): {
   script: ScriptOverride | undefined;
   objections: Partial<Record<ObjectionCode, ObjectionTextOverride>>;
-}> {
-  const rows = await selectRows<{ objection: ObjectionCode | null; texts: unknown }>(
-    db,
-    sql`select null::text as objection, sections as texts from call_script_overrides
-      where org_id = ${key.orgId} and situation = ${key.situation} and language = ${key.language}
-      union all
-      select objection::text, texts from objection_text_overrides
-      where org_id = ${key.orgId} and language = ${key.language}`,
-  );
+} {
   let script: ScriptOverride | undefined;
   const objections: Partial<Record<ObjectionCode, ObjectionTextOverride>> = {};
   for (const row of rows) {
-    if (row.objection === null) script = toScript(row.texts);
-    else objections[row.objection] = toObjection(row.texts);
+    if (row.objection !== null) objections[row.objection] = toObjection(row.texts);
+    else if (row.situation === situation) script = toScript(row.texts);
   }
   return { script, objections };
 }

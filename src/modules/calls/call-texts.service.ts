@@ -34,11 +34,12 @@ import { LANGUAGES, type Language } from '../../core/ledger/enums.js';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../auth/access.js';
 import {
+  type CallTextOverrideRow,
   deleteObjectionOverride,
   deleteScriptOverride,
-  findCallTextOverrides,
   findObjectionOverrides,
   findScriptOverrides,
+  toCallTextOverrides,
   upsertObjectionOverride,
   upsertScriptOverride,
 } from './call-texts.repo.js';
@@ -58,12 +59,15 @@ const copy = (template: ScriptTemplate) => ({
   closing: [...template.closing],
 });
 
-/** The script and objection texts one call reads: the organisation's edits over the defaults. */
-export async function resolveCallTexts(
-  deps: Deps,
-  key: { orgId: string } & ScriptKey,
-): Promise<{ script: ScriptTemplate; objections: ObjectionTexts }> {
-  const overrides = await findCallTextOverrides(deps.db, key);
+/**
+ * The script and objection texts one call reads: the organisation's edits (read with the rest of
+ * the prep sheet) over the defaults.
+ */
+export function resolveCallTexts(
+  edits: readonly CallTextOverrideRow[],
+  key: ScriptKey,
+): { script: ScriptTemplate; objections: ObjectionTexts } {
+  const overrides = toCallTextOverrides(edits, key.situation);
   return {
     script: applyScriptOverride(SCRIPT_PACKS[key.language].scripts[key.situation], overrides.script),
     objections: applyObjectionOverrides(OBJECTION_TEXTS[key.language], overrides.objections),

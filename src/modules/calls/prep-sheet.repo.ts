@@ -14,6 +14,7 @@ import type {
 } from '../../core/ledger/enums.js';
 import type { Db } from '../../db/client.js';
 import { debtors } from '../../db/schema/index.js';
+import type { CallTextOverrideRow } from './call-texts.repo.js';
 
 /** Instants come as epoch milliseconds (a JSON number, whatever the session's time zone). */
 type EpochMs = number;
@@ -110,6 +111,8 @@ export type PrepSource = {
   /** A formal demand with costs already went out: the next call is the last before legal steps. */
   hasFormalDemand: boolean;
   collector: { name: string; language: Language } | null;
+  /** The organisation's edited scripts (every situation) and objections, in the call's language. */
+  textOverrides: CallTextOverrideRow[];
 };
 
 const epochMs = (column: ReturnType<typeof sql.raw>) =>
@@ -124,7 +127,14 @@ const epochMs = (column: ReturnType<typeof sql.raw>) =>
  */
 export async function findPrepSource(
   db: Db,
-  params: { orgId: string; debtorId: string; userId: string | null; today: CalendarDate },
+  params: {
+    orgId: string;
+    debtorId: string;
+    userId: string | null;
+    /** The call's language when the collector has none: the organisation's. */
+    defaultLanguage: Language;
+    today: CalendarDate;
+  },
 ): Promise<PrepSource | undefined> {
   let query = preparedQueries.get(db);
   if (!query) {
@@ -141,6 +151,8 @@ function preparePrepSourceQuery(db: Db) {
   const d = alias(debtors, 'd');
   const today = sql.placeholder('today');
   const userId = sql.placeholder('userId');
+  const language = sql`coalesce((select u.language::text from users u where u.id = ${userId}::uuid),
+    ${sql.placeholder('defaultLanguage')})`;
   const sheet = sql<PrepSource>`json_build_object(
       'debtor', json_build_object('id', d.id, 'number', d.number, 'name', d.name, 'kind', d.kind,
         'language', d.language, 'country', d.country, 'openCents', d.open_cents,
@@ -238,7 +250,13 @@ function preparePrepSourceQuery(db: Db) {
         where a.org_id = d.org_id and a.debtor_id = d.id and a.status = 'done'
           and s.claims_costs),
       'collector', (select json_build_object('name', u.name, 'language', u.language)
-        from users u where u.id = ${userId}::uuid))`;
+        from users u where u.id = ${userId}::uuid),
+      'textOverrides', (select coalesce(json_agg(x), '[]') from (
+          select situation::text as situation, null::text as objection, sections as texts
+          from call_script_overrides where org_id = d.org_id and language::text = ${language}
+          union all
+          select null, objection::text, texts
+          from objection_text_overrides where org_id = d.org_id and language::text = ${language}) x))`;
   return db
     .select({ sheet })
     .from(d)

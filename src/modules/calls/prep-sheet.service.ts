@@ -40,6 +40,7 @@ export async function getPrepSheet(deps: LedgerDeps, actor: Actor, debtorId: str
     orgId: org.id,
     debtorId,
     userId: actor.userId ?? null,
+    defaultLanguage: org.defaultLanguage,
     today,
   });
   if (!source) throw new AppError('DEBTOR_NOT_FOUND', 'no such debtor');
@@ -121,7 +122,7 @@ export async function getPrepSheet(deps: LedgerDeps, actor: Actor, debtorId: str
       : {}),
   };
   // The organisation's edited wording; a line it cannot fill says a neutral hint, so no 500 here.
-  const texts = await resolveCallTexts(deps, { orgId: org.id, situation, language });
+  const texts = resolveCallTexts(source.textOverrides, { situation, language });
   const { script } = composeCallScript(situation, context, texts.script);
   const ranked = rankObjections(
     source.ownObjections,
