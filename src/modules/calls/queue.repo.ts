@@ -69,9 +69,9 @@ export type QueueSourceParams = {
  * - the informal call right after the term passed (001#2) while no reminder went out yet;
  * - a dispute resolved in the last `disputeResolvedWithinDays` days with no call since;
  * - a fast-growing overdue balance: the overdue balance now against the one `growthWindowDays`
- *   ago as the ledger knows it now (core `overdueCentsOn`): the increase is what fell due in the
- *   window and is still open, less what the debtor paid in the window on what was already overdue;
- *   the largest increases only, like the large balances.
+ *   ago as the ledger knows it now (core `overdueGrowth`): the increase is what fell due in the
+ *   window and is still open, less what the debtor's payments of the window paid on what was
+ *   already overdue; the largest increases only, like the large balances.
  * A debtor with nothing overdue is settled and never appears (a pre-due call step or a resolved
  * dispute only needs something open); a paused debtor only for a callback somebody agreed to.
  * Then per debtor: figures, the contact to call (the one a callback names, else the collections
