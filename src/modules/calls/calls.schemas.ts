@@ -211,8 +211,20 @@ export const PrepSheetSchema = z.object({
       heard: z.string(),
       isOwn: z.boolean(),
       ownCount: z.number().int(),
+      /** Times a counter to this objection was used, and how many led to a kept promise. */
+      uses: z.number().int(),
+      keptPromises: z.number().int(),
+      /** Smoothed (kept + 1) / (uses + 2), for ordering; show `uses`/`keptPromises` to people. */
       successRateBps: z.number().int(),
-      counters: z.array(z.object({ id: z.string(), text: z.string(), successRateBps: z.number().int() })),
+      counters: z.array(
+        z.object({
+          id: z.string(),
+          text: z.string(),
+          uses: z.number().int(),
+          keptPromises: z.number().int(),
+          successRateBps: z.number().int(),
+        }),
+      ),
       nextActions: z.array(z.looseObject({ action: z.string() })),
     }),
   ),

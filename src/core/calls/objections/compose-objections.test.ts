@@ -14,7 +14,7 @@ describe('composeObjections', () => {
   it('fills the counters in Dutch, own objections first, with the next actions', () => {
     const ranked = rankObjections(
       [{ code: 'term_was_sixty_days', count: 1, lastRaisedOn: '2026-10-02' as CalendarDate }],
-      [],
+      [{ counterId: 'term_was_sixty_days.show_terms', uses: 3, keptPromises: 2 }],
     );
     const { objections, issues } = composeObjections(ranked, 'nl', values);
     expect(issues).toEqual([]);
@@ -24,16 +24,22 @@ describe('composeObjections', () => {
       heard: 'De betalingstermijn was toch 60 dagen?',
       isOwn: true,
       ownCount: 1,
-      successRateBps: 5_000,
+      uses: 3,
+      keptPromises: 2,
+      successRateBps: 6_000,
       counters: [
         {
           id: 'term_was_sixty_days.show_terms',
           text: 'Ik begrijp de verwarring. Met u is een betalingstermijn van 30 dagen afgesproken, en die staat ook op de factuur. Ik stuur u de opdrachtbevestiging graag nog eens toe.',
-          successRateBps: 5_000,
+          uses: 3,
+          keptPromises: 2,
+          successRateBps: 6_000,
         },
         {
           id: 'term_was_sixty_days.check_with_sales',
           text: 'Heeft u met onze verkoper iets anders afgesproken, dan zoek ik dat uit. Kunnen we intussen afspreken dat het bedrag uiterlijk 11 december 2026 binnen is?',
+          uses: 0,
+          keptPromises: 0,
           successRateBps: 5_000,
         },
       ],

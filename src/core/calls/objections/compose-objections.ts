@@ -28,8 +28,11 @@ export type ShownObjection = {
   heard: string;
   isOwn: boolean;
   ownCount: number;
+  /** Counters used on this objection, and how many of those calls led to a kept promise. */
+  uses: number;
+  keptPromises: number;
   successRateBps: number;
-  counters: { id: string; text: string; successRateBps: number }[];
+  counters: { id: string; text: string; uses: number; keptPromises: number; successRateBps: number }[];
   nextActions: readonly NextAction[];
 };
 
@@ -63,6 +66,8 @@ export function composeObjections(
         {
           id: counter.id,
           text: applyTypography(filled.text, language),
+          uses: counter.uses,
+          keptPromises: counter.keptPromises,
           successRateBps: counter.successRateBps,
         },
       ];
@@ -73,6 +78,8 @@ export function composeObjections(
       heard: applyTypography(text.heard, language),
       isOwn: objection.isOwn,
       ownCount: objection.ownCount,
+      uses: objection.uses,
+      keptPromises: objection.keptPromises,
       successRateBps: objection.successRateBps,
       counters,
       nextActions: OBJECTION_LIBRARY[objection.code].nextActions,

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Objection, PrepSheet } from './calls.api.ts';
@@ -14,6 +15,13 @@ export const ACTION_RESULTS: Record<string, 'promise' | 'partial_payment' | 'pay
 };
 
 /** The objections heard in this call: code → the counter used (if one was picked). */
+/** What counters achieved so far, in plain counts (the smoothed rate only orders the list). */
+function counterRecord(t: TFunction, record: { uses: number; keptPromises: number }): string {
+  return record.uses === 0
+    ? t('calls.objections.noRecord')
+    : t('calls.objections.record', { kept: record.keptPromises, uses: record.uses });
+}
+
 export type HeardObjections = ReadonlyMap<Objection['code'], string | undefined>;
 
 /** The script for the situation (004#7), in the debtor's language, section by section. */
@@ -107,9 +115,7 @@ export function ObjectionsPanel({
                     {t('calls.objections.own', { count: objection.ownCount })}
                   </span>
                 )}
-                <span className="rate muted small">
-                  {t('calls.objections.rate', { rate: objection.successRateBps / 100 })}
-                </span>
+                <span className="rate muted small">{counterRecord(t, objection)}</span>
               </button>
               {isOpen && (
                 <div className="objection-body">
@@ -125,10 +131,7 @@ export function ObjectionsPanel({
                             onChange={() => onHear(objection.code, counter.id)}
                           />
                           <span>
-                            {counter.text}{' '}
-                            <span className="muted small">
-                              {t('calls.objections.rate', { rate: counter.successRateBps / 100 })}
-                            </span>
+                            {counter.text} <span className="muted small">{counterRecord(t, counter)}</span>
                           </span>
                         </label>
                       </li>
