@@ -8,6 +8,7 @@ import {
   isoWeekday,
   isTargetDay,
   isWeekend,
+  latestStartDueBy,
   nextBusinessDay,
   nextTargetDay,
   previousBusinessDay,
@@ -107,6 +108,31 @@ describe('next, previous and adding business days', () => {
     ['2025-04-23', '2025-04-22', 'NL', 0],
   ] as const)('from %s to %s in %s: %i business days', (first, last, calendar, count) => {
     expect(countBusinessDays(d(first), d(last), calendar)).toBe(count);
+  });
+});
+
+describe('latestStartDueBy', () => {
+  it.each([
+    ['2026-12-10', 2, 'NL', '2026-12-08'], // sent Tuesday, due Thursday
+    ['2026-12-08', 2, 'NL', '2026-12-06'], // sent on Sunday counts from Monday: due Tuesday
+    ['2025-04-22', 1, 'NL', '2025-04-21'], // Easter Monday: what was sent Thursday is due Tuesday too
+  ] as const)(
+    'by %s with %i business days in %s: started on or before %s',
+    (date, days, calendar, expected) => {
+      expect(latestStartDueBy(d(date), days, calendar)).toBe(expected);
+    },
+  );
+
+  it('is exactly the starts whose term has ended', () => {
+    for (const date of ['2025-04-22', '2025-12-29', '2026-01-05'] as const) {
+      for (const days of [1, 2, 5]) {
+        const latest = latestStartDueBy(d(date), days, 'BE');
+        for (let offset = 0; offset < 20; offset++) {
+          const start = addDays(d(date), -offset);
+          expect(addBusinessDays(start, days, 'BE') <= date).toBe(start <= latest);
+        }
+      }
+    }
   });
 });
 

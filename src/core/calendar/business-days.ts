@@ -52,6 +52,17 @@ export function addBusinessDays(date: CalendarDate, days: number, calendar: Holi
   return day;
 }
 
+/**
+ * The latest day `start` whose term of `days` business days has ended by `date`, i.e. with
+ * addBusinessDays(start, days) <= date: everything started on or before it is due. A term started
+ * on a weekend counts from the next business day.
+ */
+export function latestStartDueBy(date: CalendarDate, days: number, calendar: HolidayCalendar): CalendarDate {
+  let start = date;
+  while (addBusinessDays(start, days, calendar) > date) start = addDays(start, -1);
+  return start;
+}
+
 /** The number of business days from `first` to `last`, both included; 0 when `last` is before `first`. */
 export function countBusinessDays(
   first: CalendarDate,

@@ -1,6 +1,10 @@
 import { sql } from 'drizzle-orm';
+import { latestStartDueBy } from '../../core/calendar/business-days.js';
 import type { CalendarDate } from '../../core/calendar-date.js';
+import { AppError } from '../../core/errors.js';
 import type { Db } from '../../db/client.js';
+import { findOrganisationById } from '../ledger/organisations.repo.js';
+import { organisationCallSettings } from './call-settings.service.js';
 import { selectRows } from './sql-rows.js';
 
 export type FollowUpReport = { brokenPromises: number; keptPromises: number; unconfirmedAgreements: number };
@@ -10,9 +14,9 @@ export type FollowUpReport = { brokenPromises: number; keptPromises: number; unc
  * `breaks_on` has come without full payment become broken (partially kept when something came in)
  * and their debtor is back in the queue today — the business day after the promised date — with a
  * broken_promise task; those fully paid by then are kept (a bank match keeps a promise at once,
- * a payment recorded by hand in the ledger only counts here); agreements not confirmed by their
- * `confirm_by` day get an
- * agreement_unconfirmed task. Timeline events are written in the same statement. The unique
+ * a payment recorded by hand in the ledger only counts here); agreements not confirmed within the
+ * organisation's `confirmationWithinBusinessDays` of their email get an agreement_unconfirmed
+ * task: the term in force today, so a senior's change applies to those still waiting too. Timeline events are written in the same statement. The unique
  * (reason, source) indexes on call_tasks make a second run add nothing.
  */
 export async function followUpAgreements(
@@ -20,6 +24,10 @@ export async function followUpAgreements(
   params: { orgId: string; today: CalendarDate },
 ): Promise<FollowUpReport> {
   const { orgId, today } = params;
+  const org = await findOrganisationById(deps.db, orgId);
+  if (!org) throw new AppError('ORGANISATION_NOT_FOUND', 'no such organisation');
+  const term = organisationCallSettings(org.callSettings).confirmationWithinBusinessDays;
+  const sentBy = latestStartDueBy(today, term, org.country);
   return deps.db.transaction(async (tx) => {
     const [broken] = await selectRows<{ count: number; kept: number }>(
       tx,
@@ -80,7 +88,7 @@ export async function followUpAgreements(
         from agreement_confirmations c
         left join promises p on p.id = c.promise_id
         left join payment_plans pl on pl.id = c.plan_id
-        where c.org_id = ${orgId} and c.confirmed_at is null and c.confirm_by <= ${today}::date
+        where c.org_id = ${orgId} and c.confirmed_at is null and c.sent_on <= ${sentBy}::date
           and (p.status = 'open' or pl.status = 'active')
       ), tasks as (
         insert into call_tasks (org_id, debtor_id, reason, due_date, promise_id, plan_id, note)

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CalendarDate } from '../../core/calendar-date.js';
 import type { Database } from '../../db/client.js';
 import {
+  agreementConfirmations,
   allocations,
   callTasks,
   payments,
@@ -104,5 +105,41 @@ describe('the daily follow-up of promises', () => {
     expect((await followUpAgreements(deps, { orgId: org.id, today: day('2026-12-15') })).brokenPromises).toBe(
       0,
     );
+  });
+});
+
+describe('the daily follow-up of confirmations', () => {
+  it("waits the organisation's own term, the one in force today, before an unconfirmed agreement becomes a task", async () => {
+    const { db } = database;
+    const patient = await createOrganisation(db, { callSettings: { confirmationWithinBusinessDays: 3 } });
+    const debtor = await createDebtor(db, { orgId: patient.id });
+    const [promise] = await db
+      .insert(promises)
+      .values({
+        orgId: patient.id,
+        debtorId: debtor.id,
+        amountCents: 10_000,
+        promisedDate: '2026-12-31',
+        breaksOn: '2027-01-04',
+      })
+      .returning();
+    // Emailed Tuesday 8 December while the term was the default two days (due Thursday).
+    await db.insert(agreementConfirmations).values({
+      orgId: patient.id,
+      debtorId: debtor.id,
+      promiseId: promise?.id,
+      tokenHash: `hash-${patient.id}`,
+      sentOn: '2026-12-08',
+      confirmBy: '2026-12-10',
+    });
+    const deps = { db };
+    const unconfirmed = async (today: string) =>
+      (await followUpAgreements(deps, { orgId: patient.id, today: day(today) })).unconfirmedAgreements;
+    expect(await unconfirmed('2026-12-10')).toBe(0);
+    expect(await unconfirmed('2026-12-11')).toBe(1);
+    const tasks = await db.select().from(callTasks).where(eq(callTasks.orgId, patient.id));
+    expect(tasks.map((t) => [t.reason, t.dueDate, t.promiseId])).toEqual([
+      ['agreement_unconfirmed', '2026-12-11', promise?.id],
+    ]);
   });
 });

@@ -11,7 +11,6 @@
 
 import { eq } from 'drizzle-orm';
 import { addDays, type CalendarDate } from '../../core/calendar-date.js';
-import { DEFAULT_PLAN_RULES } from '../../core/calls/plan-status.js';
 import { formatCents } from '../../core/money.js';
 import { businessDayIndex } from '../../core/plans/business-day-index.js';
 import { composePlanThankYou } from '../../core/plans/plan-thank-you.js';
@@ -55,7 +54,8 @@ export async function monitorPaymentPlans(
   const { org, today } = params;
   const scope = { orgId: org.id, today };
   const index = businessDayIndex(today, org.country);
-  const missedAfter = DEFAULT_PLAN_RULES.missedAfterBusinessDays;
+  // The organisation's plan rules (its call settings), like the grace period each plan keeps.
+  const missedAfter = organisationCallSettings(org.callSettings).plans.missedAfterBusinessDays;
   return deps.db.transaction(async (tx) => {
     const events: TimelineEntry[] = [];
     const event = (

@@ -8,13 +8,14 @@
 
 import type { CalendarDate } from '../../core/calendar-date.js';
 import { buildPlanSchedule, type PlanInstalment } from '../../core/calls/plan-schedule.js';
-import { DEFAULT_PLAN_RULES, transitionPlan } from '../../core/calls/plan-status.js';
+import { transitionPlan } from '../../core/calls/plan-status.js';
 import { validateAgreement } from '../../core/calls/promise-validation.js';
 import { AppError } from '../../core/errors.js';
 import { cents, formatCents } from '../../core/money.js';
 import { instalmentReferences, referenceText } from '../../core/plans/instalment-references.js';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../auth/access.js';
+import { organisationCallSettings } from '../calls/call-settings.service.js';
 import { type LedgerDeps, loadOrganisation } from '../ledger/organisation.service.js';
 import { appendTimeline } from '../ledger/timeline.repo.js';
 import { composePlanLetterFor, renderPlanLetterPdf } from './plan-letter.js';
@@ -40,9 +41,6 @@ import type {
   PlanProposal,
 } from './plans.schemas.js';
 import { CreatePlanRequestSchema } from './plans.schemas.js';
-
-/** Business days a plan may stay in arrears before it breaks (core DEFAULT_PLAN_RULES). */
-const DEFAULT_GRACE_DAYS = DEFAULT_PLAN_RULES.brokenAfterBusinessDays;
 
 type Checked = {
   preview: PlanPreview;
@@ -206,7 +204,9 @@ export async function createPaymentPlan(
       );
     }
     if (preview.warnings.length > 0 && !request.acknowledgeWarnings) return { created: false, preview };
-    const graceDays = request.graceDays ?? DEFAULT_GRACE_DAYS;
+    // Business days a plan may stay in arrears before it breaks: the organisation's rule unless given.
+    const graceDays =
+      request.graceDays ?? organisationCallSettings(org.callSettings).plans.brokenAfterBusinessDays;
     const plan = await insertPlan(
       tx,
       {
@@ -292,7 +292,11 @@ export async function cancelPaymentPlan(
         instalments: [],
         paidCents: plan.paidCents,
         arrearsSince: plan.inArrearsSince as CalendarDate | null,
-        rules: { calendar: org.country, missedAfterBusinessDays: 1, brokenAfterBusinessDays: plan.graceDays },
+        rules: {
+          calendar: org.country,
+          missedAfterBusinessDays: organisationCallSettings(org.callSettings).plans.missedAfterBusinessDays,
+          brokenAfterBusinessDays: plan.graceDays,
+        },
       },
       { type: 'cancelled' },
     );

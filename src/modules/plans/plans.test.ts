@@ -318,6 +318,44 @@ describe('a broken plan', () => {
   });
 });
 
+describe("the organisation's own plan rules", () => {
+  it('put a plan in arrears and break it after the business days the organisation set', async () => {
+    const own = await createOrganisation(database.db, {
+      country: 'NL',
+      iban: 'NL91ABNA0417164300',
+      callSettings: { plans: { missedAfterBusinessDays: 3, brokenAfterBusinessDays: 4 } },
+    });
+    const ownActor: Actor = { orgId: own.id, userId: null, label: 'Sanne (collector)', role: 'collector' };
+    const debtor = await createDebtor(database.db, { orgId: own.id });
+    const invoice = await createInvoice(database.db, {
+      orgId: own.id,
+      debtorId: debtor.id,
+      dueDate: '2026-01-30',
+      totalCents: 60000,
+    });
+    const created = await createPaymentPlan(at('2026-02-04'), ownActor, debtor.id, {
+      invoiceIds: [invoice.id],
+      instalmentCount: 2,
+      interval: 'two_weeks',
+      firstDueDate: '2026-02-16',
+      acknowledgeWarnings: true,
+    });
+    if (!created.created) throw new Error('plan not created');
+    const planId = created.plan.id;
+    expect(created.plan.graceDays).toBe(4);
+    const monitorOwn = (date: string) =>
+      monitorPaymentPlans(at(date), { org: own, today: date as CalendarDate });
+    // Due Monday 16 February: missed three business days later (the default says one).
+    expect((await monitorOwn('2026-02-18')).inArrears).toBe(0);
+    expect((await monitorOwn('2026-02-19')).inArrears).toBe(1);
+    expect(await planRow(planId)).toMatchObject({ status: 'in_arrears', inArrearsSince: '2026-02-16' });
+    // Broken four business days after the missed due date (the default says ten).
+    expect((await monitorOwn('2026-02-19')).broken).toBe(0);
+    expect((await monitorOwn('2026-02-20')).broken).toBe(1);
+    expect(await planRow(planId)).toMatchObject({ status: 'broken', brokenOn: '2026-02-20' });
+  });
+});
+
 describe('a completed plan', () => {
   it('thanks the debtor once, in their language, after the last instalment', async () => {
     const debtor = await createDebtor(database.db, {
