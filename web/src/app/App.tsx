@@ -4,6 +4,10 @@ import { LoginPage } from '../features/auth/LoginPage.tsx';
 import { useSession } from '../features/auth/session.tsx';
 import { BankImportPage } from '../features/banking/BankImportPage.tsx';
 import { MatchingPage } from '../features/banking/MatchingPage.tsx';
+import { SeniorsOnly } from '../features/call-review/CallReviewTabs.tsx';
+import { CallSettingsPage } from '../features/call-review/CallSettingsPage.tsx';
+import { EvaluationsPage } from '../features/call-review/EvaluationsPage.tsx';
+import { ScriptsPage } from '../features/call-review/ScriptsPage.tsx';
 import { CallQueuePage } from '../features/calls/CallQueuePage.tsx';
 import { WorkbenchPage } from '../features/calls/WorkbenchPage.tsx';
 import { DebtorListPage } from '../features/debtors/DebtorListPage.tsx';
@@ -57,6 +61,10 @@ function Routes() {
   const invoice = matchPath('/invoices/:id', path);
   if (invoice?.id) return <InvoicePage key={invoice.id} invoiceId={invoice.id} />;
   if (path === '/calls') return <CallQueuePage />;
+  // Seniors' screens for the workbench, before /calls/:debtorId; a collector sees what the server would answer.
+  if (path === '/calls/evaluations') return <SeniorsOnly page={EvaluationsPage} />;
+  if (path === '/calls/scripts') return <SeniorsOnly page={ScriptsPage} />;
+  if (path === '/calls/settings') return <SeniorsOnly page={CallSettingsPage} />;
   const call = matchPath('/calls/:debtorId', path);
   if (call?.debtorId) return <WorkbenchPage key={call.debtorId} debtorId={call.debtorId} />;
   if (path === '/imports') return <ImportPage />;

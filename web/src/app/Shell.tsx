@@ -1,6 +1,7 @@
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe, useSession } from '../features/auth/session.tsx';
+import { CALL_REVIEW_PATHS, canReviewCalls } from '../features/call-review/CallReviewTabs.tsx';
 import { Link, navigate, useLocation } from '../lib/router.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
@@ -31,10 +32,25 @@ export function Shell({ children }: { children: ReactNode }) {
     // The queue is for those who call (collector and up); a viewer would only get "no access".
     ...(me.role === 'viewer'
       ? []
-      : [{ to: '/calls', label: t('nav.calls'), active: path.startsWith('/calls') }]),
+      : [
+          {
+            to: '/calls',
+            label: t('nav.calls'),
+            active: path.startsWith('/calls') && !CALL_REVIEW_PATHS.includes(path),
+          },
+        ]),
     { to: '/dunning', label: t('nav.dunning'), active: path.startsWith('/dunning') },
     { to: '/imports', label: t('nav.imports'), active: path.startsWith('/imports') },
     { to: '/bank', label: t('nav.bank'), active: path.startsWith('/bank') },
+    ...(canReviewCalls(me.role)
+      ? [
+          {
+            to: '/calls/evaluations',
+            label: t('nav.callReview'),
+            active: CALL_REVIEW_PATHS.includes(path),
+          },
+        ]
+      : []),
   ];
 
   return (
