@@ -1,4 +1,4 @@
-import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../i18n/use-language.ts';
 import { ApiError, type FieldIssue } from '../../lib/api.ts';
@@ -43,6 +43,11 @@ export function CallSettingsPage() {
   const [error, setError] = useState<Error | null>(null);
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
+  const issuesBox = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (issues.length > 0) issuesBox.current?.scrollIntoView({ block: 'nearest' });
+  }, [issues]);
 
   useEffect(() => {
     if (loaded.status === 'ready') {
@@ -123,7 +128,7 @@ export function CallSettingsPage() {
             )}
           </div>
           {issues.length > 0 && (
-            <div className="form-error" role="alert" data-testid="settings-issues">
+            <div className="form-error" role="alert" ref={issuesBox} data-testid="settings-issues">
               <p>{t('callReview.settings.refused')}</p>
               <ul>
                 {issues.map((issue) => (

@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../api-types.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
@@ -14,7 +14,7 @@ import {
   saveObjection,
 } from './call-review.api.ts';
 import { Placeholders } from './Placeholders.tsx';
-import { changedObjection, issueAt, type ObjectionDraft } from './texts-form.ts';
+import { changedObjection, issueAt, type ObjectionDraft, shortReason } from './texts-form.ts';
 
 const toDraft = (view: ObjectionTextView): ObjectionDraft => ({
   label: view.effective.label,
@@ -41,6 +41,11 @@ export function ObjectionEditor({
   const [error, setError] = useState<Error | null>(null);
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
+  const issuesBox = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (issues.length > 0) issuesBox.current?.scrollIntoView({ block: 'nearest' });
+  }, [issues]);
 
   useEffect(() => {
     if (loaded.status === 'ready') {
@@ -87,7 +92,10 @@ export function ObjectionEditor({
     );
   };
 
-  const problem = (field: string) => issueAt(issues, field)?.message;
+  const problem = (field: string) => {
+    const issue = issueAt(issues, field);
+    return issue ? shortReason(issue.message) : undefined;
+  };
   const invalid = (field: string) => (problem(field) ? { 'aria-invalid': true as const } : {});
 
   return (
@@ -106,23 +114,18 @@ export function ObjectionEditor({
         </p>
       </div>
       {issues.length > 0 && (
-        <div className="form-error" role="alert" data-testid="objection-issues">
+        <div className="form-error" role="alert" ref={issuesBox} data-testid="objection-issues">
           <p>{t('callReview.scripts.refused')}</p>
           <ul>
             {issues.map((issue) => (
               <li key={`${issue.field}:${issue.message}`}>
-                {issue.field}: {issue.message}
+                {issue.field}: {shortReason(issue.message)}
               </li>
             ))}
           </ul>
         </div>
       )}
       {error && <ErrorNotice error={error} />}
-      {saved && (
-        <p className="notice success" role="status">
-          {t('callReview.saved')}
-        </p>
-      )}
       <Placeholders names={view.placeholders} />
       <label className="field wide">
         <span>{t('callReview.objections.label')}</span>
@@ -177,6 +180,11 @@ export function ObjectionEditor({
         >
           {t('callReview.resetToDefault')}
         </button>
+        {saved && (
+          <span className="notice success" role="status">
+            {t('callReview.saved')}
+          </span>
+        )}
       </div>
     </form>
   );

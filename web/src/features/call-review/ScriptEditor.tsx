@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../api-types.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
@@ -16,7 +16,7 @@ import {
   saveScript,
 } from './call-review.api.ts';
 import { Placeholders } from './Placeholders.tsx';
-import { changedSections, issueAt, lineOf, type Sections } from './texts-form.ts';
+import { changedSections, issueAt, lineOf, type Sections, shortReason } from './texts-form.ts';
 
 type Draft = Sections<ScriptSection>;
 const toDraft = (script: CallScriptView): Draft => ({
@@ -48,6 +48,12 @@ export function ScriptEditor({
   const [error, setError] = useState<Error | null>(null);
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
+  const issuesBox = useRef<HTMLDivElement>(null);
+
+  // A refusal comes after clicking Save at the bottom: bring the reasons into view.
+  useEffect(() => {
+    if (issues.length > 0) issuesBox.current?.scrollIntoView({ block: 'nearest' });
+  }, [issues]);
 
   useEffect(() => {
     if (loaded.status === 'ready') {
@@ -121,7 +127,7 @@ export function ScriptEditor({
         </p>
       </div>
       {issues.length > 0 && (
-        <div className="form-error" role="alert" data-testid="script-issues">
+        <div className="form-error" role="alert" ref={issuesBox} data-testid="script-issues">
           <p>{t('callReview.scripts.refused')}</p>
           <ul>
             {issues.map((issue) => {
@@ -134,7 +140,7 @@ export function ScriptEditor({
                         line: at.line + 1,
                       })
                     : issue.field}
-                  : {issue.message}
+                  : {shortReason(issue.message)}
                 </li>
               );
             })}
@@ -142,11 +148,6 @@ export function ScriptEditor({
         </div>
       )}
       {error && <ErrorNotice error={error} />}
-      {saved && (
-        <p className="notice success" role="status">
-          {t('callReview.saved')}
-        </p>
-      )}
       <Placeholders names={script.placeholders} />
       {SCRIPT_SECTIONS.map((section) => (
         <fieldset key={section} className="text-section" data-testid={`section-${section}`}>
@@ -175,7 +176,7 @@ export function ScriptEditor({
                 >
                   ✕
                 </button>
-                {issue && <span className="line-error">{issue.message}</span>}
+                {issue && <span className="line-error">{shortReason(issue.message)}</span>}
               </div>
             );
           })}
@@ -201,6 +202,11 @@ export function ScriptEditor({
         >
           {t('callReview.resetToDefault')}
         </button>
+        {saved && (
+          <span className="notice success" role="status">
+            {t('callReview.saved')}
+          </span>
+        )}
       </div>
     </form>
   );

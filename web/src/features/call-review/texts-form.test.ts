@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changedObjection, changedSections, issueAt, lineOf } from './texts-form.ts';
+import { changedObjection, changedSections, issueAt, lineOf, shortReason } from './texts-form.ts';
 
 const defaults = { opening: ['Hello {contactName}.'], closing: ['Thanks.', 'Bye.'] };
 
@@ -21,6 +21,9 @@ describe('the edit of a script', () => {
     expect(issueAt(issues, 'opening.0')).toBeUndefined();
     expect(lineOf('keyQuestions[3]')).toEqual({ section: 'keyQuestions', line: 3 });
     expect(lineOf('label')).toBeNull();
+    expect(shortReason('unknown placeholder {x}; known: greeting, contactName')).toBe(
+      'unknown placeholder {x}',
+    );
   });
 });
 

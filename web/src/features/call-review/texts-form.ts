@@ -52,3 +52,6 @@ export function lineOf(field: string): { section: string; line: number } | null 
   if (!match?.[1]) return null;
   return { section: match[1], line: Number(match[2] ?? match[3]) };
 }
+
+/** The server's reason without its list of known placeholders, which the editor shows anyway. */
+export const shortReason = (message: string) => message.replace(/; known: .*$/, '');
