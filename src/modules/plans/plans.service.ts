@@ -9,7 +9,7 @@
 import type { CalendarDate } from '../../core/calendar-date.js';
 import { buildPlanSchedule, type PlanInstalment } from '../../core/calls/plan-schedule.js';
 import { transitionPlan } from '../../core/calls/plan-status.js';
-import { validateAgreement } from '../../core/calls/promise-validation.js';
+import { type AgreementPolicy, validateAgreement } from '../../core/calls/promise-validation.js';
 import { AppError } from '../../core/errors.js';
 import { cents, formatCents } from '../../core/money.js';
 import { instalmentReferences, referenceText } from '../../core/plans/instalment-references.js';
@@ -58,8 +58,16 @@ export async function previewPaymentPlan(
   proposal: PlanProposal,
 ): Promise<PlanPreview> {
   const { org, today } = await loadOrganisation(deps, actor.orgId);
-  return (await checkProposal(deps.db, { orgId: org.id, calendar: org.country, today, debtorId, proposal }))
-    .preview;
+  return (
+    await checkProposal(deps.db, {
+      orgId: org.id,
+      calendar: org.country,
+      policy: organisationCallSettings(org.callSettings).agreements,
+      today,
+      debtorId,
+      proposal,
+    })
+  ).preview;
 }
 
 async function checkProposal(
@@ -67,6 +75,8 @@ async function checkProposal(
   params: {
     orgId: string;
     calendar: 'NL' | 'BE';
+    /** The organisation's agreement checks, as a call's agreements get. */
+    policy: AgreementPolicy;
     today: CalendarDate;
     debtorId: string;
     proposal: PlanProposal;
@@ -124,6 +134,7 @@ async function checkProposal(
       history: await findPromiseHistory(db, { orgId, debtorId }),
       contact: contact ? { name: contact.name, isCollectionsContact: contact.isCollectionsContact } : null,
     },
+    params.policy,
   );
   const errors: PlanPreview['errors'] = [...check.errors];
   const planCents = schedule.reduce((sum, i) => sum + i.amountCents, 0);
@@ -186,6 +197,7 @@ export async function createPaymentPlan(
     const checked = await checkProposal(tx, {
       orgId: org.id,
       calendar: org.country,
+      policy: organisationCallSettings(org.callSettings).agreements,
       today,
       debtorId,
       proposal: request,

@@ -319,11 +319,14 @@ describe('a broken plan', () => {
 });
 
 describe("the organisation's own plan rules", () => {
-  it('put a plan in arrears and break it after the business days the organisation set', async () => {
+  it('check a plan, put it in arrears and break it after the days the organisation set', async () => {
     const own = await createOrganisation(database.db, {
       country: 'NL',
       iban: 'NL91ABNA0417164300',
-      callSettings: { plans: { missedAfterBusinessDays: 3, brokenAfterBusinessDays: 4 } },
+      callSettings: {
+        plans: { missedAfterBusinessDays: 3, brokenAfterBusinessDays: 4 },
+        agreements: { maxPlanDays: { business: 20 } },
+      },
     });
     const ownActor: Actor = { orgId: own.id, userId: null, label: 'Sanne (collector)', role: 'collector' };
     const debtor = await createDebtor(database.db, { orgId: own.id });
@@ -333,11 +336,17 @@ describe("the organisation's own plan rules", () => {
       dueDate: '2026-01-30',
       totalCents: 60000,
     });
-    const created = await createPaymentPlan(at('2026-02-04'), ownActor, debtor.id, {
+    const proposal = {
       invoiceIds: [invoice.id],
       instalmentCount: 2,
-      interval: 'two_weeks',
+      interval: 'two_weeks' as const,
       firstDueDate: '2026-02-16',
+    };
+    // Its own agreement check: a plan may run 20 days here (the default allows half a year).
+    const preview = await previewPaymentPlan(at('2026-02-04'), ownActor, debtor.id, proposal);
+    expect(preview.warnings.map((w) => w.code)).toContain('plan_too_long');
+    const created = await createPaymentPlan(at('2026-02-04'), ownActor, debtor.id, {
+      ...proposal,
       acknowledgeWarnings: true,
     });
     if (!created.created) throw new Error('plan not created');
