@@ -82,7 +82,8 @@ describe.skipIf(!hasChromium)('call review in Chromium', () => {
   let fixture: Seeded;
   let collectorApi: APIRequestContext;
   const pageErrors: string[] = [];
-  const shot = (name: string) => page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
+  const shot = (name: string, options: { fullPage?: boolean } = {}) =>
+    page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: options.fullPage ?? false });
   const url = (path: string) => `${server.baseUrl}${path}`;
   const prepSheet = async () => {
     const response = await collectorApi.get(`/api/debtors/${fixture.debtor.id}/prep-sheet`);
@@ -158,7 +159,8 @@ describe.skipIf(!hasChromium)('call review in Chromium', () => {
     await editor.getByTestId('script-save').click();
     await editor.getByText('Opgeslagen.').waitFor();
     await expect.poll(() => editor.getByTestId('script-state').textContent()).toContain('Ria de Senior');
-    expect(await page.getByTestId(`situation-${situation}`).textContent()).toContain('aangepast');
+    // The list of situations reloads after the save.
+    await expect.poll(() => page.getByTestId(`situation-${situation}`).textContent()).toContain('aangepast');
     await shot('call-review-02-script-saved');
     const after = await prepSheet();
     expect(after.script.sections.opening?.[0]).toMatch(
@@ -205,6 +207,7 @@ describe.skipIf(!hasChromium)('call review in Chromium', () => {
     await expect
       .poll(() => form.getByTestId('settings-state').textContent())
       .toBe('Alle regels staan op de standaard.');
+    await shot('call-review-07-settings-full', { fullPage: true });
   });
 
   it('reviews an evaluation from the keyboard; it leaves the list to review and shows on the timeline', async () => {
