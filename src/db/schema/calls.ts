@@ -103,7 +103,9 @@ export const callLocks = pgTable(
 
 /**
  * The confirmation asked for after an agreement (003#4, 004#12): the email, the unguessable link
- * (only its SHA-256 is kept) and when the debtor clicked it. Not confirmed by `confirmBy` → a task.
+ * (only its SHA-256 is kept) and when the debtor clicked it. Not confirmed within the
+ * organisation's term (`confirmationWithinBusinessDays` in force, counted from `sentOn`) → a task;
+ * `confirmBy` keeps the day the term ended when it was sent.
  */
 export const agreementConfirmations = pgTable(
   'agreement_confirmations',
