@@ -123,10 +123,7 @@ describe.skipIf(!hasChromium)('call review in Chromium', () => {
   it('refuses a script line with an unknown placeholder, naming it; the fixed line reaches the prep sheet', async () => {
     const before = await prepSheet();
     const { situation, language } = before.script;
-    await page
-      .getByRole('navigation', { name: 'Hoofdmenu' })
-      .getByRole('link', { name: 'Gesprekscoaching' })
-      .click();
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Coaching' }).click();
     await page.getByRole('heading', { name: 'Evaluaties van gesprekken', level: 1 }).waitFor();
     await page
       .getByRole('navigation', { name: 'Gesprekscoaching' })
