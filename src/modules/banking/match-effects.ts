@@ -2,7 +2,8 @@
  * What allocating a batch of bank payments changes, gathered in memory while the batch is matched
  * and written at the end in a few set-based statements, in the caller's transaction: allocations,
  * invoice open amounts and statuses (through the invoice state machine), payments, suggestions,
- * timeline events, debtor balances, and the promises and plans the payments settle.
+ * timeline events, debtor balances, and the promises and plan instalments the payments settle.
+ * Bank matching, the matching screen and payments recorded by hand on the dossier all write here.
  */
 import type { HolidayCalendar } from '../../core/calendar/holidays.js';
 import type { CalendarDate } from '../../core/calendar-date.js';
@@ -15,6 +16,8 @@ import { appendTimelineSet } from '../imports/imports.repo.js';
 import { refreshDebtorBalances } from '../ledger/balances.repo.js';
 import { findInvoicesWithOpenDispute } from '../ledger/invoices.repo.js';
 import type { TimelineEntry } from '../ledger/timeline.repo.js';
+import { instalmentPaidEvent } from '../plans/plan-events.js';
+import { refreshPlanPayments } from '../plans/plan-monitoring.repo.js';
 import {
   completePaidPlans,
   findTouchedPromises,
@@ -186,6 +189,12 @@ export class MatchWrites {
     for (const u of invoiceUpdates) this.stored.set(u.id, { openCents: u.openCents, status: u.status });
     await updatePaymentMatches(tx, { orgId, payments: this.payments });
     await insertSuggestions(tx, { orgId, suggestions: this.suggestions });
+    const instalments = await refreshPlanPayments(tx, {
+      orgId,
+      today: this.ctx.today,
+      invoiceIds: invoiceUpdates.map((u) => u.id),
+    });
+    this.timeline.push(...instalments.map((p) => instalmentPaidEvent(orgId, p, this.ctx.actor)));
     const settled = [
       ...(await this.settlePromises(tx)),
       ...(await completePaidPlans(tx, { orgId, paidDates: this.paidDates })),

@@ -147,7 +147,7 @@ describe('aftercare', () => {
     );
   });
 
-  it('a promise paid by a payment recorded by hand is kept on its break day, then thanked', async () => {
+  it('a promise paid by a payment recorded by hand is kept at once, then thanked', async () => {
     const { org, debtor, contact, invoice, senior } = await dossier({ thankKeptPromises: true });
     const call = await senior.request({
       method: 'POST',
@@ -171,15 +171,15 @@ describe('aftercare', () => {
       },
     });
     expect(paid.statusCode, paid.body).toBe(201);
-    const deps = { db: database.db };
-    // Friday 11 December promised: kept (not broken) on Monday 14th, the day it would break.
-    expect(await followUpAgreements(deps, { orgId: org.id, today: day('2026-12-14') })).toMatchObject({
-      brokenPromises: 0,
-      keptPromises: 1,
-    });
     const [kept] = await database.db.select().from(promises).where(eq(promises.id, call.json().promiseId));
     expect(kept?.status).toBe('kept');
-    expect(await thankKeptPromises(deps, { org: await loadOrg(org.id), today: day('2026-12-14') })).toBe(1);
+    const deps = { db: database.db };
+    // Nothing left for the follow-up on Monday 14th, the day the promise of Friday 11th would break.
+    expect(await followUpAgreements(deps, { orgId: org.id, today: day('2026-12-14') })).toMatchObject({
+      brokenPromises: 0,
+      keptPromises: 0,
+    });
+    expect(await thankKeptPromises(deps, { org: await loadOrg(org.id), today: day('2026-12-08') })).toBe(1);
   });
 
   it('sends nothing by default, nor for a promise kept longer ago than the window', async () => {

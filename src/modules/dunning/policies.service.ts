@@ -1,6 +1,7 @@
 import { regimeDebtorKind } from '../../core/dunning/enums.js';
 import { AppError } from '../../core/errors.js';
 import { formatCents } from '../../core/money.js';
+import { isUniqueViolation } from '../../db/errors.js';
 import type { AppDeps } from '../../deps.js';
 import type { Actor } from '../auth/access.js';
 import { parseAmountInput } from '../ledger/amounts.js';
@@ -127,14 +128,4 @@ async function withDuplicateName<T>(write: () => Promise<T>): Promise<T> {
     if (isUniqueViolation(error)) throw duplicateName();
     throw error;
   }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  let e: unknown = error;
-  // drizzle wraps the driver's error; the SQLSTATE is on it or on its cause.
-  for (let depth = 0; depth < 5 && typeof e === 'object' && e !== null; depth++) {
-    if ((e as { code?: unknown }).code === '23505') return true;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return false;
 }

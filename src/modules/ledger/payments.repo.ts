@@ -16,10 +16,6 @@ export async function insertPayment(db: Db, row: typeof payments.$inferInsert): 
   return payment;
 }
 
-export async function insertAllocations(db: Db, rows: (typeof allocations.$inferInsert)[]): Promise<void> {
-  if (rows.length > 0) await db.insert(allocations).values(rows);
-}
-
 export async function findPaymentByIdempotencyKey(
   db: Db,
   params: { orgId: string; idempotencyKey: string },

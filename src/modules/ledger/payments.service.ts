@@ -1,24 +1,23 @@
+import { randomUUID } from 'node:crypto';
 import { AppError, type FieldIssue } from '../../core/errors.js';
 import type { PaymentStatus } from '../../core/ledger/enums.js';
-import { transitionInvoice } from '../../core/ledger/invoice-status.js';
 import { addCents, formatCents } from '../../core/money.js';
 import type { Db } from '../../db/client.js';
+import { isUniqueViolation } from '../../db/errors.js';
 import type { Actor } from '../auth/access.js';
+import { MatchWrites } from '../banking/match-effects.js';
 import { parseAmountInput } from './amounts.js';
-import { refreshDebtorBalances } from './balances.repo.js';
 import { lockDebtor } from './debtors.repo.js';
-import { findInvoicesWithOpenDispute, lockInvoices, updateInvoiceRow } from './invoices.repo.js';
+import { lockInvoices } from './invoices.repo.js';
 import type { Payment } from './ledger.schemas.js';
 import { type LedgerDeps, loadOrganisation } from './organisation.service.js';
 import {
   findAllocationsOfPayments,
   findPaymentByIdempotencyKey,
   findRecentPayments,
-  insertAllocations,
   insertPayment,
   type PaymentRow,
 } from './payments.repo.js';
-import { appendTimeline, type TimelineEntry } from './timeline.repo.js';
 
 export type RecordPaymentRequest = {
   debtorId: string;
@@ -66,8 +65,10 @@ const paymentStatusOf = (amount: number, allocated: number): PaymentStatus =>
   allocated === 0 ? 'unmatched' : allocated < amount ? 'partially_allocated' : 'allocated';
 
 /**
- * Records a payment received outside the bank import and allocates it to the debtor's invoices,
- * in one transaction: payment, allocations, invoice open amounts and statuses, timeline, balances.
+ * Records a payment received outside the bank import and allocates it to the debtor's invoices as
+ * the person names them (the debtor's indication, art. 6:43 BW), in one transaction. The writes go
+ * through the bank matching's MatchWrites, so allocations, invoice open amounts and statuses, the
+ * debtor's balance, promises kept, plan instalments paid and the timeline change as on import.
  * The idempotency key makes a repeated submission return the first payment instead of paying twice.
  */
 export async function recordPayment(
@@ -75,7 +76,7 @@ export async function recordPayment(
   actor: Actor,
   request: RecordPaymentRequest & { idempotencyKey: string },
 ): Promise<RecordPaymentResult> {
-  const { today } = await loadOrganisation(deps, actor.orgId);
+  const { org, today } = await loadOrganisation(deps, actor.orgId);
   const amountCents = parseAmountInput(request.amount, 'amount');
   const wanted = request.allocations.map((a, index) => ({
     index,
@@ -104,12 +105,7 @@ export async function recordPayment(
         orgId: actor.orgId,
         invoiceIds: wanted.map((a) => a.invoiceId),
       });
-      const disputed = await findInvoicesWithOpenDispute(tx, {
-        orgId: actor.orgId,
-        invoiceIds: invoiceRows.map((i) => i.id),
-      });
-      const issues: FieldIssue[] = [];
-      const updates = wanted.flatMap((allocation) => {
+      const issues = wanted.flatMap((allocation): FieldIssue[] => {
         const field = `allocations.${allocation.index}`;
         const invoice = invoiceRows.find((i) => i.id === allocation.invoiceId);
         // Another organisation's invoice is as unknown as one that does not exist.
@@ -117,104 +113,68 @@ export async function recordPayment(
           throw new AppError('INVOICE_NOT_FOUND', 'no such invoice', [
             { field: `${field}.invoiceId`, message: 'no such invoice' },
           ]);
-        if (invoice.debtorId !== debtor.id) {
-          issues.push({
-            field: `${field}.invoiceId`,
-            message: `invoice ${invoice.number} belongs to another debtor`,
-          });
-          return [];
-        }
-        if (invoice.kind !== 'invoice') {
-          issues.push({ field: `${field}.invoiceId`, message: `${invoice.number} is a credit note` });
-          return [];
-        }
+        const invoiceIssue =
+          invoice.debtorId !== debtor.id
+            ? `invoice ${invoice.number} belongs to another debtor`
+            : invoice.kind !== 'invoice'
+              ? `${invoice.number} is a credit note`
+              : invoice.status === 'written_off'
+                ? `invoice ${invoice.number}: the invoice has been written off`
+                : undefined;
+        if (invoiceIssue) return [{ field: `${field}.invoiceId`, message: invoiceIssue }];
         if (allocation.amountCents > invoice.openCents) {
-          issues.push({
-            field: `${field}.amount`,
-            message: `more than the ${formatCents(invoice.openCents)} open on invoice ${invoice.number}`,
-          });
-          return [];
+          return [
+            {
+              field: `${field}.amount`,
+              message: `more than the ${formatCents(invoice.openCents)} open on invoice ${invoice.number}`,
+            },
+          ];
         }
-        const openCents = invoice.openCents - allocation.amountCents;
-        const next = transitionInvoice(invoice.status, {
-          type: 'payment_allocated',
-          amounts: { kind: invoice.kind, totalCents: invoice.totalCents, openCents },
-          hasOpenDispute: disputed.has(invoice.id),
-        });
-        if (!next.ok) {
-          issues.push({ field: `${field}.invoiceId`, message: `invoice ${invoice.number}: ${next.reason}` });
-          return [];
-        }
-        return [{ invoice, amountCents: allocation.amountCents, openCents, status: next.status }];
+        return [];
       });
       if (issues.length > 0) throw new AppError('VALIDATION_FAILED', 'the allocations are not valid', issues);
 
-      const allocated = addCents(...updates.map((u) => u.amountCents));
+      const writes = new MatchWrites({
+        orgId: actor.orgId,
+        today,
+        threshold: org.autoMatchThreshold,
+        calendar: org.country,
+        actor: { userId: actor.userId, label: actor.label },
+      });
+      for (const invoice of invoiceRows) writes.remember(invoice);
+      const paymentId = randomUUID();
+      writes.allocate(
+        {
+          id: paymentId,
+          date: request.date,
+          amountCents,
+          debtorId: debtor.id,
+          summary: `Payment of ${formatCents(amountCents)} received on ${request.date}${
+            request.reference ? ` (${request.reference})` : ''
+          }`,
+        },
+        wanted,
+        {
+          status: paymentStatusOf(amountCents, addCents(...wanted.map((a) => a.amountCents))),
+          data: { method: 'manual' },
+        },
+      );
+      // Stored in its final state before the allocations that refer to it, as the import does.
+      const state = writes.takePaymentStates().get(paymentId);
+      if (!state) throw new Error('the payment was not allocated');
       const payment = await insertPayment(tx, {
+        id: paymentId,
         orgId: actor.orgId,
         debtorId: debtor.id,
         date: request.date,
         amountCents,
         reference: request.reference ?? null,
         method: 'manual',
-        status: paymentStatusOf(amountCents, allocated),
+        status: state.status,
         idempotencyKey: request.idempotencyKey,
         createdBy: actor.userId,
       });
-      await insertAllocations(
-        tx,
-        updates.map((u) => ({
-          orgId: actor.orgId,
-          paymentId: payment.id,
-          invoiceId: u.invoice.id,
-          amountCents: u.amountCents,
-          createdBy: actor.userId,
-        })),
-      );
-      const now = deps.clock.now();
-      for (const u of updates) {
-        await updateInvoiceRow(tx, {
-          orgId: actor.orgId,
-          invoiceId: u.invoice.id,
-          changes: { openCents: u.openCents, status: u.status },
-          now,
-        });
-      }
-      const who = {
-        orgId: actor.orgId,
-        debtorId: debtor.id,
-        actorUserId: actor.userId,
-        actorLabel: actor.label,
-      };
-      const events: TimelineEntry[] = [
-        {
-          ...who,
-          kind: 'payment_recorded',
-          summary: `Payment of ${formatCents(amountCents)} received on ${request.date}${
-            request.reference ? ` (${request.reference})` : ''
-          }`,
-          data: { paymentId: payment.id, amount: formatCents(amountCents), date: request.date },
-        },
-        ...updates.map(
-          (u): TimelineEntry => ({
-            ...who,
-            invoiceId: u.invoice.id,
-            kind: 'payment_allocated',
-            summary: `${formatCents(u.amountCents)} allocated to invoice ${u.invoice.number}; ${formatCents(
-              u.openCents,
-            )} still open`,
-            data: {
-              paymentId: payment.id,
-              amount: formatCents(u.amountCents),
-              open: formatCents(u.openCents),
-              statusFrom: u.invoice.status,
-              statusTo: u.status,
-            },
-          }),
-        ),
-      ];
-      await appendTimeline(tx, events);
-      await refreshDebtorBalances(tx, { orgId: actor.orgId, today, debtorIds: [debtor.id] });
+      await writes.flush(tx);
       const [view] = await toPaymentViews(tx, actor.orgId, [payment]);
       if (!view) throw new Error('payment vanished');
       return { payment: view, isReplay: false };
@@ -273,14 +233,4 @@ async function findReplay(
   const [view] = await toPaymentViews(db, orgId, [existing]);
   if (!view) throw new Error('payment vanished');
   return { payment: view, isReplay: true };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  let e: unknown = error;
-  // drizzle wraps the driver's error; the SQLSTATE is on it or on its cause.
-  for (let depth = 0; depth < 5 && typeof e === 'object' && e !== null; depth++) {
-    if ((e as { code?: unknown }).code === '23505') return true;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return false;
 }

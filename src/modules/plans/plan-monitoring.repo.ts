@@ -29,15 +29,26 @@ export type PaidInstalment = {
 /**
  * What is paid on each plan: its total less what is still open on its invoices (a plan is made for
  * their open amounts, so every allocation, credit note or reversal since counts), spread over the
- * instalments in order. Also covers plans the bank import has just marked completed.
+ * instalments in order. Also covers plans an allocation has just marked completed. With
+ * `invoiceIds`, only the plans of those invoices: what an allocation changes, at once.
  */
-export async function refreshPlanPayments(tx: Db, scope: Scope): Promise<PaidInstalment[]> {
+export async function refreshPlanPayments(
+  tx: Db,
+  scope: Scope & { invoiceIds?: readonly string[] },
+): Promise<PaidInstalment[]> {
+  if (scope.invoiceIds?.length === 0) return [];
+  const ofInvoices = scope.invoiceIds
+    ? sql`and pp.id in (select ppi.plan_id from payment_plan_invoices ppi
+        where ppi.org_id = ${scope.orgId} and ppi.invoice_id in (
+          select id from json_to_recordset(${json(scope.invoiceIds.map((id) => ({ id })))}) as i(id uuid)))`
+    : sql``;
   return rows<PaidInstalment>(
     tx,
     sql`with plans as (
       select pp.id, pp.total_cents from payment_plans pp
       where pp.org_id = ${scope.orgId}
         and (pp.status in ('active', 'in_arrears') or (pp.status = 'completed' and pp.completed_on is null))
+        ${ofInvoices}
     ),
     paid as (
       select p.id, least(p.total_cents, greatest(0, p.total_cents - sum(greatest(i.open_cents, 0))))::bigint as paid_cents,

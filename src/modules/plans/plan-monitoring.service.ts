@@ -21,6 +21,7 @@ import { insertOutboxMessage } from '../dunning/dunning-actions.repo.js';
 import type { LedgerDeps } from '../ledger/organisation.service.js';
 import type { Organisation } from '../ledger/organisations.repo.js';
 import { appendTimeline, type TimelineEntry } from '../ledger/timeline.repo.js';
+import { instalmentPaidEvent } from './plan-events.js';
 import {
   breakPlansPastGrace,
   closePlanTasks,
@@ -65,19 +66,9 @@ export async function monitorPaymentPlans(
       data: Record<string, unknown>,
     ) => events.push({ orgId: org.id, debtorId, kind, actorLabel: ACTOR, summary, data });
 
+    // Allocations pay instalments at once; this catches what changed the invoices otherwise.
     const paid = await refreshPlanPayments(tx, scope);
-    for (const p of paid) {
-      event(
-        p.debtorId,
-        'plan_status_changed',
-        `Instalment ${p.number} of ${formatCents(p.amountCents)} paid`,
-        {
-          planId: p.planId,
-          instalment: p.number,
-          paidOn: p.paidOn,
-        },
-      );
-    }
+    events.push(...paid.map((p) => instalmentPaidEvent(org.id, p, { userId: null, label: ACTOR })));
     const completed = await completePaidPlans(tx, scope);
     for (const c of completed.filter((c) => c.statusFrom !== 'completed')) {
       event(

@@ -214,15 +214,23 @@ describe('a payment plan from the dossier', () => {
   it('marks instalment 1 paid when the bank statement with its payment is imported', async () => {
     const report = await pay('2026-03-20', [{ amountCents: 30000, structuredReference: reference }]);
     expect(report.matched).toBe(1);
-    const result = await monitor('2026-03-23');
-    expect(result).toMatchObject({ instalmentsPaid: 1, inArrears: 0, callTasks: 0 });
-    const rows = await instalments(planId);
-    expect(rows.map((r) => [r.status, r.paidCents, r.paidOn])).toEqual([
+    // At once, by the import itself: the daily check finds nothing left to pay.
+    const paidRows = [
       ['paid', 30000, '2026-03-20'],
       ['open', 0, null],
       ['open', 0, null],
-    ]);
+    ];
+    const rows = async () => (await instalments(planId)).map((r) => [r.status, r.paidCents, r.paidOn]);
+    expect(await rows()).toEqual(paidRows);
     expect((await planRow(planId))?.paidCents).toBe(30000);
+    const events = await database.db
+      .select()
+      .from(timelineEvents)
+      .where(eq(timelineEvents.debtorId, debtorId));
+    expect(events.filter((e) => e.summary === 'Instalment 1 of 300.00 paid')).toHaveLength(1);
+    const result = await monitor('2026-03-23');
+    expect(result).toMatchObject({ instalmentsPaid: 0, inArrears: 0, callTasks: 0 });
+    expect(await rows()).toEqual(paidRows);
   });
 
   it('puts the plan in arrears with one call task when instalment 2 is missed, however often it runs', async () => {
@@ -244,7 +252,8 @@ describe('a payment plan from the dossier', () => {
 
   it('is back on track when the arrears are paid, and the task is withdrawn', async () => {
     await pay('2026-04-27', [{ amountCents: 30000, structuredReference: reference }]);
-    expect(await monitor('2026-04-28')).toMatchObject({ instalmentsPaid: 1, caughtUp: 1 });
+    expect((await instalments(planId)).map((r) => r.status)).toEqual(['paid', 'paid', 'open']);
+    expect(await monitor('2026-04-28')).toMatchObject({ instalmentsPaid: 0, caughtUp: 1 });
     expect(await planRow(planId)).toMatchObject({ status: 'active', inArrearsSince: null });
     expect((await tasksOf(planId))[0]?.status).toBe('cancelled');
   });
@@ -401,7 +410,8 @@ describe('a completed plan', () => {
     await pay('2026-03-19', [{ amountCents: 20001, structuredReference: kenmerk(99) }]);
     await pay('2026-03-26', [{ amountCents: 20000, structuredReference: kenmerk(99) }]);
     const result = await monitor('2026-03-27');
-    expect(result).toMatchObject({ instalmentsPaid: 2, thankYous: 1 });
+    // Both instalments were paid by the imports; the daily check completes the plan and thanks.
+    expect(result).toMatchObject({ instalmentsPaid: 0, completed: 1, thankYous: 1 });
     expect(await planRow(planId)).toMatchObject({ status: 'completed', completedOn: '2026-03-27' });
     expect((await instalments(planId)).map((i) => i.status)).toEqual(['paid', 'paid']);
     const thanks = await database.db
