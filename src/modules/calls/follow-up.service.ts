@@ -13,10 +13,11 @@ export type FollowUpReport = { brokenPromises: number; keptPromises: number; unc
  * The daily follow-up (004#13, 001#6, 003#4), set-based and idempotent: open promises whose
  * `breaks_on` has come without full payment become broken (partially kept when something came in)
  * and their debtor is back in the queue today — the business day after the promised date — with a
- * broken_promise task; those fully paid by then are kept (a bank match keeps a promise at once,
- * a payment recorded by hand in the ledger only counts here); agreements not confirmed within the
- * organisation's `confirmationWithinBusinessDays` of their email get an agreement_unconfirmed
- * task: the term in force today, so a senior's change applies to those still waiting too. Timeline events are written in the same statement. The unique
+ * broken_promise task; those fully paid by then are kept (an allocation through MatchWrites — bank
+ * match, matching screen, payment recorded by hand — keeps a promise at once; this catches the
+ * rest); agreements not confirmed within the organisation's `confirmationWithinBusinessDays` of
+ * their email get an agreement_unconfirmed task: the term in force today, so a senior's change
+ * applies to those still waiting too. Timeline events are written in the same statement. The unique
  * (reason, source) indexes on call_tasks make a second run add nothing.
  */
 export async function followUpAgreements(

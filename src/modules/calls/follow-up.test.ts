@@ -64,7 +64,7 @@ beforeAll(async () => {
   partlyPaid = await promise('2026-12-14', 25_000);
   unpaid = await promise('2026-12-14', 0);
   notYet = await promise('2026-12-15', 0);
-  // Paid in full by a payment recorded in the ledger (not a bank match, which keeps it at once).
+  // Paid in full by an allocation written directly (not through MatchWrites, which keeps it at once).
   fullyPaid = await promise('2026-12-14', 60_000);
 });
 afterAll(() => database.close());
