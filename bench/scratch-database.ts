@@ -10,10 +10,13 @@ export type BenchTarget = (typeof BENCH_TARGETS)[number];
 
 export const benchUrl = () => process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 
-/** An empty database for one benchmark run: a temp PGlite folder, or a scratch PostgreSQL database. */
+/**
+ * An empty database for one benchmark run: a temp PGlite folder, or a scratch PostgreSQL database
+ * (with its URL, for a server process of its own).
+ */
 export async function openScratchDatabase(
   target: BenchTarget,
-): Promise<{ database: Database; cleanup: () => Promise<void> }> {
+): Promise<{ database: Database; url?: string; cleanup: () => Promise<void> }> {
   if (target === 'pglite') {
     const dir = await mkdtemp(join(tmpdir(), 'collectdesk-bench-'));
     const database = await openPglite(dir);
@@ -28,9 +31,11 @@ export async function openScratchDatabase(
   const name = `cd_bench_${randomBytes(5).toString('hex')}`;
   const admin = await openPostgres(benchUrl(), { max: 1 });
   await admin.exec(`create database ${name}`);
-  const database = await openPostgres(withDatabase(benchUrl(), name));
+  const url = withDatabase(benchUrl(), name);
+  const database = await openPostgres(url);
   return {
     database,
+    url,
     cleanup: async () => {
       await database.close();
       await admin.exec(`drop database if exists ${name} with (force)`);
