@@ -27,6 +27,7 @@ import {
   TEST_PASSWORD,
 } from '../../test/factories.js';
 import { buildTestApp, login, type Session, testDeps } from '../../test/http.js';
+import { PrepSheetSchema } from './calls.schemas.js';
 import { followUpAgreements } from './follow-up.service.js';
 import { getCallQueue } from './queue.service.js';
 
@@ -105,11 +106,22 @@ afterAll(async () => {
   await database?.close();
 });
 
+/**
+ * The prep-sheet route writes its answer without zod (it is the hot read): every sheet a test
+ * reads must be exactly what PrepSheetSchema describes, no field missing, wrong or extra.
+ */
+function prepSheetOf(body: string) {
+  const sent = JSON.parse(body);
+  const parsed = PrepSheetSchema.parse(sent);
+  expect(parsed).toStrictEqual(sent);
+  return parsed;
+}
+
 describe('prep sheet', () => {
   it('gives everything before dialling in one request', async () => {
     const response = await collector.request({ method: 'GET', url: `/api/debtors/${debtor.id}/prep-sheet` });
     expect(response.statusCode, response.body).toBe(200);
-    const sheet = response.json();
+    const sheet = prepSheetOf(response.body);
     expect(sheet.contact).toMatchObject({
       name: 'Marieke Hoek',
       role: 'Financial controller',
@@ -126,12 +138,12 @@ describe('prep sheet', () => {
       paymentTermDays: 304,
       daysLate: 37,
     });
-    expect(sheet.goals.maximum).toEqual({ amount: '1500.00', payByDate: expect.any(String) });
-    expect(sheet.goals.minimum.map((g: { kind: string }) => g.kind)).toContain('promise_by_date');
+    expect(sheet.goals?.maximum).toEqual({ amount: '1500.00', payByDate: expect.any(String) });
+    expect(sheet.goals?.minimum.map((g) => g.kind)).toContain('promise_by_date');
     expect(sheet.script).toMatchObject({ situation: 'falling_behind', language: 'en' });
-    expect(sheet.script.sections.opening.join(' ')).toContain('Marieke Hoek');
+    expect(sheet.script.sections.opening?.join(' ')).toContain('Marieke Hoek');
     expect(sheet.objections).toHaveLength(13);
-    expect(sheet.objections[0].isOwn).toBe(false);
+    expect(sheet.objections[0]?.isOwn).toBe(false);
     expect(sheet.reminders).toEqual({ count: 0, items: [] });
     expect(sheet.lock).toBeNull();
   });
@@ -153,7 +165,7 @@ describe('recording calls', () => {
     });
     expect(refused.statusCode).toBe(409);
     const sheet = await colleague.request({ method: 'GET', url: `/api/debtors/${debtor.id}/prep-sheet` });
-    expect(sheet.json().lock.holder).toBe('Sanne Collector');
+    expect(prepSheetOf(sheet.body).lock?.holder).toBe('Sanne Collector');
     const meanwhile = await colleague.request({
       method: 'POST',
       url: `/api/debtors/${debtor.id}/calls`,
@@ -277,9 +289,11 @@ describe('recording calls', () => {
     expect(promise?.status).toBe('broken');
     const queue = await getCallQueue(deps, { orgId: org.id }, { date: day('2026-12-14'), at: '10:00' });
     expect(queue.items[0]).toMatchObject({ debtor: 'K-100', reason: 'broken_promise' });
-    const sheet = await collector.request({ method: 'GET', url: `/api/debtors/${debtor.id}/prep-sheet` });
-    expect(sheet.json().script.situation).toBe('broken_promise');
-    expect(sheet.json().objections[0]).toMatchObject({ code: 'pay_end_of_week', isOwn: true, ownCount: 1 });
+    const sheet = prepSheetOf(
+      (await collector.request({ method: 'GET', url: `/api/debtors/${debtor.id}/prep-sheet` })).body,
+    );
+    expect(sheet.script.situation).toBe('broken_promise');
+    expect(sheet.objections[0]).toMatchObject({ code: 'pay_end_of_week', isOwn: true, ownCount: 1 });
   });
 
   it('a plan is stored with its instalments; a dispute pauses dunning for the named invoice', async () => {
