@@ -57,8 +57,24 @@ export async function insertSession(
 }
 
 /** The live session with its user and the user's role in the session's organisation. */
+/**
+ * The session behind a request's cookie: read on every authenticated request, so prepared once
+ * per database (building the query each time cost about as much as running it).
+ */
 export async function findSession(db: Db, idHash: string, now: Date) {
-  const [row] = await db
+  let query = sessionQueries.get(db);
+  if (!query) {
+    query = prepareSessionQuery(db);
+    sessionQueries.set(db, query);
+  }
+  const [row] = await query.execute({ idHash, now });
+  return row;
+}
+
+const sessionQueries = new WeakMap<Db, ReturnType<typeof prepareSessionQuery>>();
+
+function prepareSessionQuery(db: Db) {
+  return db
     .select({
       idHash: sessions.idHash,
       userId: sessions.userId,
@@ -73,8 +89,10 @@ export async function findSession(db: Db, idHash: string, now: Date) {
       memberships,
       and(eq(memberships.userId, sessions.userId), eq(memberships.orgId, sessions.orgId)),
     )
-    .where(and(eq(sessions.idHash, idHash), gt(sessions.expiresAt, now)));
-  return row;
+    .where(
+      and(eq(sessions.idHash, sql.placeholder('idHash')), gt(sessions.expiresAt, sql.placeholder('now'))),
+    )
+    .prepare('session_by_id_hash');
 }
 
 export async function deleteSession(db: Db, idHash: string): Promise<void> {

@@ -13,7 +13,7 @@ import type {
   Language,
 } from '../../core/ledger/enums.js';
 import type { Db } from '../../db/client.js';
-import { debtors } from '../../db/schema/index.js';
+import { debtors, organisations } from '../../db/schema/index.js';
 import type { CallTextOverrideRow } from './call-texts.repo.js';
 
 /** Instants come as epoch milliseconds (a JSON number, whatever the session's time zone). */
@@ -36,6 +36,16 @@ export type PrepContactSource = {
 
 /** Everything the prep sheet shows about a debtor, as one row of one statement. */
 export type PrepSource = {
+  /** The caller's organisation, read here rather than in a round trip of its own. */
+  organisation: {
+    id: string;
+    country: Country;
+    defaultLanguage: Language;
+    creditorName: string;
+    timeZone: string;
+    balancesAsOf: CalendarDate | null;
+    callSettings: unknown;
+  };
   debtor: {
     id: string;
     number: string;
@@ -119,11 +129,11 @@ const epochMs = (column: ReturnType<typeof sql.raw>) =>
   sql`floor(extract(epoch from ${column}) * 1000)::bigint`;
 
 /**
- * The whole prep sheet in one statement (one round trip under load): every part is a JSON
- * subquery indexed by (org, debtor) and bounded by a LIMIT, except the counter statistics, which
- * are the organisation's (indexed by counter). Prepared once per database: planning a statement
- * of seventeen subqueries cost PostgreSQL more than running it. Undefined when the debtor is not
- * the organisation's.
+ * The whole prep sheet in one statement (one round trip under load), the organisation's row
+ * included: every part is a JSON subquery indexed by (org, debtor) and bounded by a LIMIT, except
+ * the counter statistics, which are the organisation's (indexed by counter). Prepared once per
+ * database: planning a statement of seventeen subqueries cost PostgreSQL more than running it.
+ * Undefined when the debtor is not the organisation's.
  */
 export async function findPrepSource(
   db: Db,
@@ -131,9 +141,8 @@ export async function findPrepSource(
     orgId: string;
     debtorId: string;
     userId: string | null;
-    /** The call's language when the collector has none: the organisation's. */
-    defaultLanguage: Language;
-    today: CalendarDate;
+    /** The moment of the request (ISO); its date in the organisation's time zone bounds the history read. */
+    now: string;
   },
 ): Promise<PrepSource | undefined> {
   let query = preparedQueries.get(db);
@@ -149,11 +158,16 @@ const preparedQueries = new WeakMap<Db, ReturnType<typeof preparePrepSourceQuery
 
 function preparePrepSourceQuery(db: Db) {
   const d = alias(debtors, 'd');
-  const today = sql.placeholder('today');
+  const o = alias(organisations, 'o');
+  const today = sql`(${sql.placeholder('now')}::timestamptz at time zone o.time_zone)::date`;
   const userId = sql.placeholder('userId');
+  // The call's language is the collector's, else the organisation's.
   const language = sql`coalesce((select u.language::text from users u where u.id = ${userId}::uuid),
-    ${sql.placeholder('defaultLanguage')})`;
+    o.default_language::text)`;
   const sheet = sql<PrepSource>`json_build_object(
+      'organisation', json_build_object('id', o.id, 'country', o.country,
+        'defaultLanguage', o.default_language, 'creditorName', o.creditor_name, 'timeZone', o.time_zone,
+        'balancesAsOf', o.balances_as_of, 'callSettings', o.call_settings),
       'debtor', json_build_object('id', d.id, 'number', d.number, 'name', d.name, 'kind', d.kind,
         'language', d.language, 'country', d.country, 'openCents', d.open_cents,
         'overdueCents', d.overdue_cents, 'oldestOverdueDueDate', d.oldest_overdue_due_date,
@@ -201,7 +215,7 @@ function preparePrepSourceQuery(db: Db) {
           join allocations al on al.org_id = i.org_id and al.invoice_id = i.id
           join payments p on p.id = al.payment_id
           where i.org_id = d.org_id and i.debtor_id = d.id and i.status = 'paid'
-            and i.due_date > ${today}::date - 730
+            and i.due_date > ${today} - 730
           group by i.id, i.due_date) paid),
       'calls', (select coalesce(json_agg(json_build_object('id', k.id, 'startedAtMs', ${epochMs(sql.raw('k.started_at'))},
           'collector', u.name, 'contact', c.name, 'outcome', k.outcome, 'result', k.result,
@@ -260,6 +274,7 @@ function preparePrepSourceQuery(db: Db) {
   return db
     .select({ sheet })
     .from(d)
+    .innerJoin(o, eq(o.id, d.orgId))
     .where(and(eq(d.orgId, sql.placeholder('orgId')), eq(d.id, sql.placeholder('debtorId'))))
     .prepare('prep_sheet_source');
 }

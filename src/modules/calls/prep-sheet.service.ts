@@ -15,7 +15,7 @@ import { AppError, assertNever } from '../../core/errors.js';
 import type { Language } from '../../core/ledger/enums.js';
 import { formatCents } from '../../core/money.js';
 import type { Actor } from '../auth/access.js';
-import { ensureFreshBalances, type LedgerDeps, loadOrganisation } from '../ledger/organisation.service.js';
+import { ensureFreshBalances, type LedgerDeps } from '../ledger/organisation.service.js';
 import { organisationCallSettings } from './call-settings.service.js';
 import { resolveCallTexts } from './call-texts.service.js';
 import type { PrepSheet } from './calls.schemas.js';
@@ -34,17 +34,23 @@ const money0 = (value: number | null) => (value === null ? null : formatCents(va
  * situation in the collector's language and the objections with the debtor's own first.
  */
 export async function getPrepSheet(deps: LedgerDeps, actor: Actor, debtorId: string): Promise<PrepSheet> {
-  const { org, today } = await loadOrganisation(deps, actor.orgId);
-  await ensureFreshBalances(deps, { org, today });
-  const source = await findPrepSource(deps.db, {
-    orgId: org.id,
-    debtorId,
-    userId: actor.userId ?? null,
-    defaultLanguage: org.defaultLanguage,
-    today,
-  });
+  const read = () =>
+    findPrepSource(deps.db, {
+      orgId: actor.orgId,
+      debtorId,
+      userId: actor.userId ?? null,
+      now: deps.clock.now().toISOString(),
+    });
+  let source = await read();
   if (!source) throw new AppError('DEBTOR_NOT_FOUND', 'no such debtor');
-  const { debtor, collector } = source;
+  const today = deps.clock.today(source.organisation.timeZone);
+  // The first read of the day finds yesterday's balances (as ensureFreshBalances would refresh them).
+  if (source.organisation.balancesAsOf === null || source.organisation.balancesAsOf < today) {
+    await ensureFreshBalances(deps, { org: source.organisation, today });
+    source = await read();
+    if (!source) throw new AppError('DEBTOR_NOT_FOUND', 'no such debtor');
+  }
+  const { debtor, collector, organisation: org } = source;
   const settings = organisationCallSettings(org.callSettings);
   const isLegalNext = source.hasFormalDemand;
   const language: Language = collector?.language ?? org.defaultLanguage;
