@@ -11,11 +11,14 @@
  *     queueing in the server (or in this process) is in the figure.
  * Each request takes a random debtor and a random collector's session (seeded, reproducible).
  */
+import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { text } from 'node:stream/consumers';
 
 export type LoadPlan = {
   base: string;
+  /** The server's process, whose CPU time (Linux /proc) is divided by the requests of each phase. */
+  serverPid: number;
   cookies: string[];
   debtorIds: string[];
   clients: number;
@@ -34,6 +37,7 @@ export type LatencyFigures = {
   p90Ms: number;
   p99Ms: number;
   maxMs: number;
+  serverCpuMsPerRequest: number;
 };
 
 export type LoadResult = { saturation: LatencyFigures; paced: LatencyFigures; firstError: string | null };
@@ -48,6 +52,12 @@ function seededRandom(seed: number) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** User + system CPU time of a process so far, in ms (fields 14 and 15 of /proc/PID/stat, in ticks of 10 ms). */
+function cpuMsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 const percentile = (sorted: readonly number[], p: number) =>
@@ -82,9 +92,10 @@ async function run(plan: LoadPlan): Promise<LoadResult> {
       req.end();
     });
 
-  const figures = (latencies: number[], errors: number, ms: number): LatencyFigures => {
+  const figures = (latencies: number[], errors: number, ms: number, cpuMs: number): LatencyFigures => {
     latencies.sort((a, b) => a - b);
     return {
+      serverCpuMsPerRequest: cpuMs / latencies.length,
       requests: latencies.length,
       errors,
       seconds: ms / 1000,
@@ -100,6 +111,7 @@ async function run(plan: LoadPlan): Promise<LoadResult> {
     const latencies: number[] = [];
     let errors = 0;
     let next = 0;
+    const cpuBefore = cpuMsOf(plan.serverPid);
     const started = performance.now();
     await Promise.all(
       Array.from({ length: plan.clients }, async () => {
@@ -110,7 +122,7 @@ async function run(plan: LoadPlan): Promise<LoadResult> {
         }
       }),
     );
-    return figures(latencies, errors, performance.now() - started);
+    return figures(latencies, errors, performance.now() - started, cpuMsOf(plan.serverPid) - cpuBefore);
   };
 
   await closedLoop(plan.warmup);
@@ -118,6 +130,7 @@ async function run(plan: LoadPlan): Promise<LoadResult> {
 
   const latencies: number[] = [];
   let errors = 0;
+  const cpuBefore = cpuMsOf(plan.serverPid);
   const started = performance.now();
   const end = started + plan.seconds * 1000;
   const inFlight: Promise<void>[] = [];
@@ -139,7 +152,7 @@ async function run(plan: LoadPlan): Promise<LoadResult> {
     }),
   );
   await Promise.all(inFlight);
-  const paced = figures(latencies, errors, performance.now() - started);
+  const paced = figures(latencies, errors, performance.now() - started, cpuMsOf(plan.serverPid) - cpuBefore);
   agent.destroy();
   return { saturation, paced, firstError };
 }

@@ -121,6 +121,7 @@ async function measurePrepSheet(
     }
     const plan: LoadPlan = {
       base,
+      serverPid: server.pid ?? 0,
       cookies,
       debtorIds: fixture.debtorIds,
       clients: args.clients,
@@ -231,7 +232,8 @@ async function runChild(target: BenchTarget, args: Args): Promise<Result> {
 
 const figuresLine = (f: LatencyFigures) =>
   `${f.requests} requests in ${f.seconds.toFixed(1)} s (${f.perSecond.toFixed(0)} req/s): ` +
-  `p50 ${f.p50Ms.toFixed(1)} ms, p90 ${f.p90Ms.toFixed(1)} ms, p99 ${f.p99Ms.toFixed(1)} ms, max ${f.maxMs.toFixed(0)} ms, ${f.errors} errors`;
+  `p50 ${f.p50Ms.toFixed(1)} ms, p90 ${f.p90Ms.toFixed(1)} ms, p99 ${f.p99Ms.toFixed(1)} ms, max ${f.maxMs.toFixed(0)} ms, ` +
+  `${f.errors} errors; server CPU ${f.serverCpuMsPerRequest.toFixed(2)} ms/request`;
 
 function printResults(results: readonly Result[], args: Args) {
   console.log(`\nTelephone workbench at ${args.debtors} debtors / ${args.invoices} invoices, ${today} 10:00`);
