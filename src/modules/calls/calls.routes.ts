@@ -63,8 +63,8 @@ export const callRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
         response: { 200: PrepSheetSchema },
       },
       // The hottest read of the workbench: the schema documents the answer (OpenAPI) and the
-      // route tests check every sheet against it, but re-validating ~15 kB per request with zod
-      // cost a quarter of the server's CPU for it, so it is written as it is.
+      // route tests check every sheet against it, but re-validating each answer with zod cost
+      // about a fifth of the server's CPU per request (bench/workbench), so it is written as is.
       serializerCompiler: () => (data) => JSON.stringify(data),
     },
     async (request) => getPrepSheet(deps, requireActor(request), request.params.id),
