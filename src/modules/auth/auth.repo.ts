@@ -56,10 +56,10 @@ export async function insertSession(
   await db.insert(sessions).values(row);
 }
 
-/** The live session with its user and the user's role in the session's organisation. */
 /**
- * The session behind a request's cookie: read on every authenticated request, so prepared once
- * per database (building the query each time cost about as much as running it).
+ * The live session with its user and the user's role in the session's organisation. Read on
+ * every authenticated request, so prepared once per database (building the query each time cost
+ * about as much as running it).
  */
 export async function findSession(db: Db, idHash: string, now: Date) {
   let query = sessionQueries.get(db);
