@@ -61,6 +61,12 @@ export async function openPostgres(
   options: { max?: number } = {},
 ): Promise<Database> {
   const pool = new pg.Pool({ connectionString, max: options.max ?? 10 });
+  // An idle connection closed by the server (restart, terminated by an administrator or by a
+  // forced drop) is an 'error' event on the pool; unhandled, it would end the process. The pool
+  // has already discarded that connection and opens a new one on the next query.
+  pool.on('error', (error: Error & { code?: string }) => {
+    if (error.code !== '57P01') console.warn(`PostgreSQL: idle connection lost: ${error.message}`);
+  });
   const db = drizzleNodePg(pool, { schema }) as unknown as Db;
   return {
     db,
