@@ -1,7 +1,7 @@
-import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
+import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../i18n/use-language.ts';
-import { ApiError, type FieldIssue } from '../../lib/api.ts';
+import type { FieldIssue } from '../../lib/api.ts';
 import { weekdayName } from '../../lib/format.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useFetch } from '../../lib/use-fetch.ts';
@@ -9,6 +9,7 @@ import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { CallReviewTabs } from './CallReviewTabs.tsx';
 import { type CallSettingsView, fetchCallSettings, saveCallSettings } from './call-review.api.ts';
 import { type Draft, fromDraft, normalField, overridesOf, setAt, toDraft, unitOf } from './settings-form.ts';
+import { useOverrideForm } from './use-override-form.ts';
 
 const PLAN_INTERVALS = ['week', 'two_weeks', 'month'] as const;
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
@@ -21,6 +22,8 @@ const KEYED_BY: Record<string, 'weekday' | 'kind' | 'reason' | 'risk'> = {
   reasonPoints: 'reason',
   riskPoints: 'risk',
 };
+
+const draftOf = (view: CallSettingsView) => toDraft(view.settings);
 
 type Context = {
   issues: readonly FieldIssue[];
@@ -37,42 +40,8 @@ export function CallSettingsPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('callReview.settings.title'));
   const loaded = useFetch('call-settings', fetchCallSettings);
-  const [view, setView] = useState<CallSettingsView | null>(null);
-  const [draft, setDraft] = useState<Draft | null>(null);
-  const [issues, setIssues] = useState<readonly FieldIssue[]>([]);
-  const [error, setError] = useState<Error | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState(false);
-  const issuesBox = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (issues.length > 0) issuesBox.current?.scrollIntoView({ block: 'nearest' });
-  }, [issues]);
-
-  useEffect(() => {
-    if (loaded.status === 'ready') {
-      setView(loaded.data);
-      setDraft(toDraft(loaded.data.settings));
-    }
-  }, [loaded.status, loaded.data]);
-
-  async function put(overrides: unknown) {
-    setBusy(true);
-    setError(null);
-    setSaved(false);
-    try {
-      const next = await saveCallSettings(overrides);
-      setView(next);
-      setDraft(toDraft(next.settings));
-      setIssues([]);
-      setSaved(true);
-    } catch (caught) {
-      if (caught instanceof ApiError && caught.issues.length > 0) setIssues(caught.issues);
-      else setError(caught instanceof Error ? caught : new Error(String(caught)));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { view, draft, issues, error, busy, saved, issuesBox, edit, run } = useOverrideForm(loaded, draftOf);
+  const put = (overrides: unknown) => run(() => saveCallSettings(overrides));
 
   const save = (event: FormEvent) => {
     event.preventDefault();
@@ -84,10 +53,11 @@ export function CallSettingsPage() {
     issues,
     defaults: view?.defaults,
     change: (path, value) => {
-      setSaved(false);
-      setDraft((current) => (current === null ? current : setAt(current, path, value)));
       const field = path.join('.');
-      setIssues((current) => current.filter((i) => normalField(i.field) !== field));
+      edit(
+        (current) => setAt(current, path, value),
+        (i) => normalField(i.field) !== field,
+      );
     },
   };
 

@@ -1,8 +1,7 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../api-types.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
-import { ApiError, type FieldIssue } from '../../lib/api.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useFetch } from '../../lib/use-fetch.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
@@ -15,6 +14,7 @@ import {
 } from './call-review.api.ts';
 import { Placeholders } from './Placeholders.tsx';
 import { changedObjection, issueAt, type ObjectionDraft, shortReason } from './texts-form.ts';
+import { useOverrideForm } from './use-override-form.ts';
 
 const toDraft = (view: ObjectionTextView): ObjectionDraft => ({
   label: view.effective.label,
@@ -35,60 +35,33 @@ export function ObjectionEditor({
   const { t } = useTranslation();
   const uiLanguage = useLanguage();
   const loaded = useFetch(`${code}:${language}`, (signal) => fetchObjection(code, language, signal));
-  const [view, setView] = useState<ObjectionTextView | null>(null);
-  const [draft, setDraft] = useState<ObjectionDraft | null>(null);
-  const [issues, setIssues] = useState<readonly FieldIssue[]>([]);
-  const [error, setError] = useState<Error | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState(false);
-  const issuesBox = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (issues.length > 0) issuesBox.current?.scrollIntoView({ block: 'nearest' });
-  }, [issues]);
-
-  useEffect(() => {
-    if (loaded.status === 'ready') {
-      setView(loaded.data);
-      setDraft(toDraft(loaded.data));
-    }
-  }, [loaded.status, loaded.data]);
+  const {
+    view,
+    draft,
+    issues,
+    error,
+    busy,
+    saved,
+    issuesBox,
+    edit: change,
+    run,
+  } = useOverrideForm(loaded, toDraft);
 
   if (loaded.status === 'error') return <ErrorNotice error={loaded.error} onRetry={loaded.reload} />;
   if (!view || !draft) return <p className="muted">{t('common.loading')}</p>;
 
-  const edit = (field: string, change: (d: ObjectionDraft) => ObjectionDraft) => {
-    setSaved(false);
-    setDraft((current) => (current ? change(current) : current));
-    setIssues((current) => current.filter((i) => i.field !== field));
-  };
-
-  async function run(action: () => Promise<ObjectionTextView>) {
-    setBusy(true);
-    setError(null);
-    setIssues([]);
-    setSaved(false);
-    try {
-      const next = await action();
-      setView(next);
-      setDraft(toDraft(next));
-      setSaved(true);
-      onSaved();
-    } catch (caught) {
-      if (caught instanceof ApiError && caught.issues.length > 0) setIssues(caught.issues);
-      else setError(caught instanceof Error ? caught : new Error(String(caught)));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const edit = (field: string, update: (d: ObjectionDraft) => ObjectionDraft) =>
+    change(update, (i) => i.field !== field);
 
   const save = (event: FormEvent) => {
     event.preventDefault();
     const changed = changedObjection(draft, view.default);
-    void run(() =>
-      Object.keys(changed).length > 0
-        ? saveObjection(code, language, changed)
-        : resetObjection(code, language),
+    void run(
+      () =>
+        Object.keys(changed).length > 0
+          ? saveObjection(code, language, changed)
+          : resetObjection(code, language),
+      onSaved,
     );
   };
 
@@ -176,7 +149,7 @@ export function ObjectionEditor({
           type="button"
           className="button"
           disabled={busy || !view.isOverridden}
-          onClick={() => void run(() => resetObjection(code, language))}
+          onClick={() => void run(() => resetObjection(code, language), onSaved)}
         >
           {t('callReview.resetToDefault')}
         </button>

@@ -1,8 +1,7 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../api-types.ts';
 import { useLanguage } from '../../i18n/use-language.ts';
-import { ApiError, type FieldIssue } from '../../lib/api.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useFetch } from '../../lib/use-fetch.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
@@ -17,6 +16,7 @@ import {
 } from './call-review.api.ts';
 import { Placeholders } from './Placeholders.tsx';
 import { changedSections, issueAt, lineOf, type Sections, shortReason } from './texts-form.ts';
+import { useOverrideForm } from './use-override-form.ts';
 
 type Draft = Sections<ScriptSection>;
 const toDraft = (script: CallScriptView): Draft => ({
@@ -42,69 +42,43 @@ export function ScriptEditor({
   const { t } = useTranslation();
   const uiLanguage = useLanguage();
   const loaded = useFetch(`${situation}:${language}`, (signal) => fetchScript(situation, language, signal));
-  const [script, setScript] = useState<CallScriptView | null>(null);
-  const [draft, setDraft] = useState<Draft | null>(null);
-  const [issues, setIssues] = useState<readonly FieldIssue[]>([]);
-  const [error, setError] = useState<Error | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState(false);
-  const issuesBox = useRef<HTMLDivElement>(null);
-
-  // A refusal comes after clicking Save at the bottom: bring the reasons into view.
-  useEffect(() => {
-    if (issues.length > 0) issuesBox.current?.scrollIntoView({ block: 'nearest' });
-  }, [issues]);
-
-  useEffect(() => {
-    if (loaded.status === 'ready') {
-      setScript(loaded.data);
-      setDraft(toDraft(loaded.data));
-    }
-  }, [loaded.status, loaded.data]);
+  const {
+    view: script,
+    draft,
+    issues,
+    error,
+    busy,
+    saved,
+    issuesBox,
+    edit,
+    run,
+  } = useOverrideForm(loaded, toDraft);
 
   if (loaded.status === 'error') return <ErrorNotice error={loaded.error} onRetry={loaded.reload} />;
   if (!script || !draft) return <p className="muted">{t('common.loading')}</p>;
 
-  const setLine = (section: ScriptSection, index: number, text: string | null) => {
-    setSaved(false);
-    setDraft((current) => {
-      if (!current) return current;
-      const lines = [...current[section]];
-      if (text === null) lines.splice(index, 1);
-      else if (index >= lines.length) lines.push(text);
-      else lines[index] = text;
-      return { ...current, [section]: lines };
-    });
-    // The line the server named is no longer the one it refused; later lines move up or down.
-    setIssues((current) => current.filter((i) => lineOf(i.field)?.section !== section));
-  };
-
-  async function run(action: () => Promise<CallScriptView>) {
-    setBusy(true);
-    setError(null);
-    setIssues([]);
-    setSaved(false);
-    try {
-      const next = await action();
-      setScript(next);
-      setDraft(toDraft(next));
-      setSaved(true);
-      onSaved();
-    } catch (caught) {
-      if (caught instanceof ApiError && caught.issues.length > 0) setIssues(caught.issues);
-      else setError(caught instanceof Error ? caught : new Error(String(caught)));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const setLine = (section: ScriptSection, index: number, text: string | null) =>
+    edit(
+      (current) => {
+        const lines = [...current[section]];
+        if (text === null) lines.splice(index, 1);
+        else if (index >= lines.length) lines.push(text);
+        else lines[index] = text;
+        return { ...current, [section]: lines };
+      },
+      // The line the server named is no longer the one it refused; later lines move up or down.
+      (i) => lineOf(i.field)?.section !== section,
+    );
 
   const save = (event: FormEvent) => {
     event.preventDefault();
     const changed = changedSections(draft, script.default);
-    void run(() =>
-      Object.keys(changed).length > 0
-        ? saveScript(situation, language, changed)
-        : resetScript(situation, language),
+    void run(
+      () =>
+        Object.keys(changed).length > 0
+          ? saveScript(situation, language, changed)
+          : resetScript(situation, language),
+      onSaved,
     );
   };
 
@@ -197,7 +171,7 @@ export function ScriptEditor({
           type="button"
           className="button"
           disabled={busy || !script.isOverridden}
-          onClick={() => void run(() => resetScript(situation, language))}
+          onClick={() => void run(() => resetScript(situation, language), onSaved)}
           data-testid="script-reset"
         >
           {t('callReview.resetToDefault')}
