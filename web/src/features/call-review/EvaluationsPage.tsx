@@ -7,6 +7,7 @@ import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useFetch } from '../../lib/use-fetch.ts';
 import { useGlobalKey } from '../../lib/use-global-key.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { Pager } from '../../ui/Pager.tsx';
 import { fetchCollectors } from '../debtors/debtors.api.ts';
 import { CallReviewTabs } from './CallReviewTabs.tsx';
 import { type CallEvaluation, fetchEvaluations, reviewEvaluation } from './call-review.api.ts';
@@ -215,32 +216,7 @@ export function EvaluationsPage() {
         </table>
       </div>
 
-      {pageCount > 1 && (
-        <nav className="pager" aria-label={t('pager.label')}>
-          <button
-            type="button"
-            className="button small"
-            disabled={page <= 1}
-            onClick={() => go({ page: page - 1 })}
-          >
-            ← {t('pager.previous')}
-          </button>
-          <span>
-            {t('pager.status', {
-              page: formatNumber(page, language),
-              pages: formatNumber(pageCount, language),
-            })}
-          </span>
-          <button
-            type="button"
-            className="button small"
-            disabled={page >= pageCount}
-            onClick={() => go({ page: page + 1 })}
-          >
-            {t('pager.next')} →
-          </button>
-        </nav>
-      )}
+      {pageCount > 1 && <Pager page={page} pageCount={pageCount} onPage={(next) => go({ page: next })} />}
     </section>
   );
 }
