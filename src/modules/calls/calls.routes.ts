@@ -11,11 +11,14 @@ import {
   CallLockResponseSchema,
   CallQueueQuerySchema,
   CallQueueResponseSchema,
+  InvoiceCopiesRequestSchema,
+  InvoiceCopiesResponseSchema,
   PrepSheetSchema,
   RecordCallRequestSchema,
   RecordCallResponseSchema,
 } from './calls.schemas.js';
 import { confirmAgreement, thankYouPage } from './confirmation.service.js';
+import { sendInvoiceCopies } from './invoice-copy.service.js';
 import { getPrepSheet } from './prep-sheet.service.js';
 import { getCallQueue } from './queue.service.js';
 import { recordCall } from './record-call.service.js';
@@ -83,6 +86,21 @@ export const callRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
       },
     },
     async (request) => recordCall(deps, requireActor(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/debtors/:id/invoice-copies',
+    {
+      config: { access: 'collector' },
+      schema: {
+        tags,
+        summary: 'Email a copy of invoices of the debtor now (queued in the outbox, on the timeline)',
+        params: IdParamsSchema,
+        body: InvoiceCopiesRequestSchema,
+        response: { 200: InvoiceCopiesResponseSchema },
+      },
+    },
+    async (request) => sendInvoiceCopies(deps, requireActor(request), request.params.id, request.body),
   );
 
   app.post(

@@ -340,6 +340,15 @@ export const RecordCallResponseSchema = z.object({
 export type RecordCallResponse = z.infer<typeof RecordCallResponseSchema>;
 
 // ---------------------------------------------------------------------------------------------
+// Invoice copies (the "never saw the invoice" next action)
+
+export const InvoiceCopiesRequestSchema = z.object({
+  invoiceIds: z.array(z.uuid()).min(1).max(50),
+  contactId: z.uuid().optional(),
+});
+export const InvoiceCopiesResponseSchema = z.object({ outboxMessageId: z.uuid(), toAddress: z.string() });
+
+// ---------------------------------------------------------------------------------------------
 // Call lock
 
 export const CallLockRequestSchema = z.object({
