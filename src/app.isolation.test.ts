@@ -187,6 +187,7 @@ const BODIES: Record<string, unknown> = {
   'POST /api/payment-plans/:id/cancel': {},
   'POST /api/debtors/:id/calls': { outcome: 'no_answer' },
   'POST /api/debtors/:id/call-lock': { action: 'acquire' },
+  'POST /api/debtors/:id/invoice-copies': { invoiceIds: ['00000000-0000-4000-8000-000000000000'] },
   'DELETE /api/debtors/:id/call-lock': undefined,
   'POST /api/calls/:id/evaluation': { wentWell: 'x' },
   'POST /api/call-evaluations/:id/review': {},
