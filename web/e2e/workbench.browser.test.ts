@@ -9,7 +9,7 @@ import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../../src/clock.js';
 import { type CalendarDate, todayIn } from '../../src/core/calendar-date.js';
-import { callTasks, contacts, debtors, users } from '../../src/db/schema/index.js';
+import { callTasks, contacts, debtors, outboxMessages, users } from '../../src/db/schema/index.js';
 import type { AppDeps } from '../../src/deps.js';
 import { changeCallLock } from '../../src/modules/calls/call-lock.service.js';
 import { followUpAgreements } from '../../src/modules/calls/follow-up.service.js';
@@ -242,6 +242,22 @@ describe.skipIf(!hasChromium)('the telephone workbench in Chromium', () => {
     await objection.getByRole('radio').first().check();
     expect(await page.getByTestId('objections').textContent()).toContain('1 gehoord');
     await shot('workbench-02-prep-script-objections');
+
+    // "Never saw the invoice": the copy of the overdue invoices goes to Petra on the spot.
+    const neverSaw = page.getByTestId('objection').filter({ hasText: 'Factuur nooit gezien' });
+    await neverSaw.getByRole('button').first().click();
+    await neverSaw.getByTestId('resend-invoice').click();
+    expect(await neverSaw.getByTestId('invoice-copy-sent').textContent()).toBe(
+      'Kopie verstuurd naar petra@zuiderduin.example',
+    );
+    const queued = await server.deps.db
+      .select()
+      .from(outboxMessages)
+      .where(and(eq(outboxMessages.debtorId, fixture.debtor.id), eq(outboxMessages.status, 'queued')));
+    const copy = queued.find((m) => m.subject.startsWith('Kopie van factuur'));
+    expect(copy?.toAddress).toBe('petra@zuiderduin.example');
+    expect(copy?.subject).toContain('F2026-1102');
+    expect(copy?.bodyText).toContain('Beste Petra Zuiderduin,');
   });
 
   it('records a gatekeeper who says to call back at eleven: a callback task, the debtor waits', async () => {

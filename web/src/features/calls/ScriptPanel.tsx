@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Objection, PrepSheet } from './calls.api.ts';
 
@@ -70,12 +70,15 @@ export function ObjectionsPanel({
   heard,
   onHear,
   onAction,
+  doNow = {},
 }: {
   objections: PrepSheet['objections'];
   language: string;
   heard: HeardObjections;
   onHear: (code: Objection['code'], counterId?: string) => void;
   onAction: (result: (typeof ACTION_RESULTS)[string]) => void;
+  /** Next actions the workbench does itself, by action code (e.g. resending the invoice). */
+  doNow?: Readonly<Record<string, ReactNode>>;
 }) {
   const { t } = useTranslation();
   const [openCode, setOpenCode] = useState<Objection['code'] | null>(null);
@@ -139,6 +142,8 @@ export function ObjectionsPanel({
                   </ol>
                   <div className="next-actions">
                     {objection.nextActions.map((next) => {
+                      const own = doNow[next.action];
+                      if (own) return <span key={next.action}>{own}</span>;
                       const result = ACTION_RESULTS[next.action];
                       const label = t(`calls.nextActions.${next.action}`, {
                         cause: typeof next.cause === 'string' ? t(`calls.causes.${next.cause}`) : '',

@@ -12,6 +12,7 @@ import { useMe } from '../auth/session.tsx';
 import { useQueueScope } from './CallQueuePage.tsx';
 import { formatDuration, localTime, localToday } from './call-time.ts';
 import { fetchCallQueue, fetchPrepSheet, type Objection, type RecordCallResponse } from './calls.api.ts';
+import { InvoiceCopyButton } from './InvoiceCopyButton.tsx';
 import { OUTCOME_CHOICES, type OutcomeChoice, OutcomeDialog } from './OutcomeDialog.tsx';
 import { PrepSheet } from './PrepSheet.tsx';
 import { CompactQueue, splitQueue } from './QueueList.tsx';
@@ -246,6 +247,7 @@ export function WorkbenchPage({ debtorId }: { debtorId: string }) {
               setHeard((current) => new Map(current).set(code, counterId ?? current.get(code)))
             }
             onAction={(result) => openOutcome(result)}
+            doNow={{ resend_invoice: <InvoiceCopyButton sheet={data} /> }}
           />
         </div>
       </div>
