@@ -258,6 +258,14 @@ describe.skipIf(!hasChromium)('the telephone workbench in Chromium', () => {
     expect(copy?.toAddress).toBe('petra@zuiderduin.example');
     expect(copy?.subject).toContain('F2026-1102');
     expect(copy?.bodyText).toContain('Beste Petra Zuiderduin,');
+
+    // "Already paid": the payments to check open inline, with the way to the matching screen.
+    const alreadyPaid = page.getByTestId('objection').filter({ hasText: 'Al betaald' });
+    await alreadyPaid.getByRole('button').first().click();
+    await alreadyPaid.getByTestId('check-payments').click();
+    const checks = alreadyPaid.getByTestId('check-payments-panel');
+    expect(await checks.textContent()).toContain('Niet-gekoppelde bankbetalingen');
+    expect(await checks.getByRole('link').getAttribute('href')).toBe('/bank/matching');
   });
 
   it('records a gatekeeper who says to call back at eleven: a callback task, the debtor waits', async () => {

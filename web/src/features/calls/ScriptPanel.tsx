@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { type ReactNode, useState } from 'react';
+import { Fragment, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Objection, PrepSheet } from './calls.api.ts';
 
@@ -143,7 +143,7 @@ export function ObjectionsPanel({
                   <div className="next-actions">
                     {objection.nextActions.map((next) => {
                       const own = doNow[next.action];
-                      if (own) return <span key={next.action}>{own}</span>;
+                      if (own) return <Fragment key={next.action}>{own}</Fragment>;
                       const result = ACTION_RESULTS[next.action];
                       const label = t(`calls.nextActions.${next.action}`, {
                         cause: typeof next.cause === 'string' ? t(`calls.causes.${next.cause}`) : '',

@@ -10,6 +10,7 @@ import { useGlobalKey } from '../../lib/use-global-key.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { useMe } from '../auth/session.tsx';
 import { useQueueScope } from './CallQueuePage.tsx';
+import { CheckPaymentsButton } from './CheckPaymentsButton.tsx';
 import { formatDuration, localTime, localToday } from './call-time.ts';
 import { fetchCallQueue, fetchPrepSheet, type Objection, type RecordCallResponse } from './calls.api.ts';
 import { InvoiceCopyButton } from './InvoiceCopyButton.tsx';
@@ -247,7 +248,10 @@ export function WorkbenchPage({ debtorId }: { debtorId: string }) {
               setHeard((current) => new Map(current).set(code, counterId ?? current.get(code)))
             }
             onAction={(result) => openOutcome(result)}
-            doNow={{ resend_invoice: <InvoiceCopyButton sheet={data} /> }}
+            doNow={{
+              resend_invoice: <InvoiceCopyButton sheet={data} />,
+              check_payments: <CheckPaymentsButton sheet={data} />,
+            }}
           />
         </div>
       </div>
