@@ -11,6 +11,8 @@ import type { Clock } from '../../src/clock.js';
 import { type CalendarDate, todayIn } from '../../src/core/calendar-date.js';
 import { callTasks, contacts, debtors, outboxMessages, users } from '../../src/db/schema/index.js';
 import type { AppDeps } from '../../src/deps.js';
+import { importBankStatements } from '../../src/modules/banking/bank-import.service.js';
+import { bankEntry, bankFile } from '../../src/modules/banking/test-support.js';
 import { changeCallLock } from '../../src/modules/calls/call-lock.service.js';
 import { followUpAgreements } from '../../src/modules/calls/follow-up.service.js';
 import { dispatchOutbox } from '../../src/modules/dunning/outbox.service.js';
@@ -75,6 +77,22 @@ async function seedWorkbench(deps: AppDeps): Promise<WorkbenchFixture> {
     contactId: petra?.id ?? null,
     note: 'Call step of the NL business policy',
   });
+  // A transfer the bank could not match: "already paid" should find it by the name.
+  await importBankStatements(deps, { orgId, userId: null, label: 'bank import (test)' }, [
+    bankFile('workbench-unmatched.xml', [
+      {
+        entries: [
+          bankEntry({
+            amountCents: 99_00,
+            bookingDate: '2026-03-16',
+            counterpartyName: 'H ZUIDERDUIN',
+            counterpartyIban: 'NL20INGB0001234567',
+            remittance: 'betaling factuur',
+          }),
+        ],
+      },
+    ]),
+  ]);
   return { ...fixture, collector: { email: collector.email, name: collector.name } };
 }
 
@@ -265,6 +283,9 @@ describe.skipIf(!hasChromium)('the telephone workbench in Chromium', () => {
     await alreadyPaid.getByTestId('check-payments').click();
     const checks = alreadyPaid.getByTestId('check-payments-panel');
     expect(await checks.textContent()).toContain('Niet-gekoppelde bankbetalingen');
+    expect((await checks.getByTestId('unmatched-candidates').textContent())?.replace(/\s/g, ' ')).toContain(
+      '€ 99,00 · H ZUIDERDUIN',
+    );
     expect(await checks.getByRole('link').getAttribute('href')).toBe('/bank/matching');
   });
 
