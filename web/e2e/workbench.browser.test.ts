@@ -287,6 +287,8 @@ describe.skipIf(!hasChromium)('the telephone workbench in Chromium', () => {
       '€ 99,00 · H ZUIDERDUIN',
     );
     expect(await checks.getByRole('link').getAttribute('href')).toBe('/bank/matching');
+    await checks.scrollIntoViewIfNeeded();
+    await shot('workbench-02b-next-actions-on-the-spot');
   });
 
   it('records a gatekeeper who says to call back at eleven: a callback task, the debtor waits', async () => {
