@@ -54,6 +54,16 @@ describe('composeCallScript', () => {
     }
   });
 
+  it.each([
+    ['nl', 'De oudste vervaldatum was 1 november 2026, inmiddels 38 dagen geleden.'],
+    ['en', 'The oldest due date was 1 November 2026, 38 days ago now.'],
+    ['fr', 'La plus ancienne échéance était le 1er novembre 2026, il y a 38 jours.'],
+  ] as const)('%s: a call without reminders sent does not speak of reminders', (language, ending) => {
+    const result = composeCallScript('falling_behind', { ...context, language, remindersSent: 0 });
+    const line = result.script.sections.opening[1] ?? '';
+    expect(line.slice(-ending.length)).toBe(ending);
+  });
+
   it('says the Dutch falling-behind call as a person would', () => {
     const result = composeCallScript('falling_behind', context);
     expect(result.script.sections.opening).toEqual([

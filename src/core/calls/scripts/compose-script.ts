@@ -62,6 +62,7 @@ export function scriptValues(context: ScriptContext, situation?: ScriptSituation
     overdueAmount: euro(context.overdueCents),
     daysLate: String(context.daysLate),
     remindersPhrase: phrases.reminders(context.remindersSent),
+    remindersClause: phrases.remindersClause(context.remindersSent),
     debtHelp: phrases.debtHelp[context.country],
   };
   if (context.paymentTermDays !== undefined) values.paymentTermDays = String(context.paymentTermDays);

@@ -1,13 +1,16 @@
 import { joinList } from '../../dunning/templates/format.js';
 import type { ScriptLanguagePack } from './script-types.js';
 
+const reminders = (count: number) => (count === 1 ? 'one reminder' : `${count} reminders`);
+
 /** English call scripts (British spelling), for debtors who do not speak Dutch or French. */
 export const EN_SCRIPTS: ScriptLanguagePack = {
   phrases: {
     greeting: (hour) => (hour < 12 ? 'Good morning' : hour < 18 ? 'Good afternoon' : 'Good evening'),
     invoices: (numbers) =>
       numbers.length === 1 ? `invoice ${numbers[0]}` : `invoices ${joinList(numbers, 'and')}`,
-    reminders: (count) => (count === 1 ? 'one reminder' : `${count} reminders`),
+    reminders,
+    remindersClause: (count) => (count === 0 ? '' : `, and you have received ${reminders(count)} about it`),
     nextStep: {
       reminder: () => 'a written reminder',
       formal_demand: () => 'a formal notice of default',
@@ -37,6 +40,7 @@ export const EN_SCRIPTS: ScriptLanguagePack = {
       daysLate: '[number of]',
       paymentTermDays: '[number of]',
       remindersPhrase: 'our reminders',
+      remindersClause: '',
       upcomingAmount: '[amount]',
       upcomingDueDate: '[due date]',
       promisedAmount: '[promised amount]',
@@ -87,7 +91,7 @@ export const EN_SCRIPTS: ScriptLanguagePack = {
     falling_behind: {
       opening: [
         '{greeting}, this is {collectorName} from {creditorName}. Am I speaking to {contactName}?',
-        'I’m calling about the outstanding amount of {overdueAmount} for {invoicePhrase}. The oldest due date was {oldestDueDate}, {daysLate} days ago now, and you have received {remindersPhrase} about it.',
+        'I’m calling about the outstanding amount of {overdueAmount} for {invoicePhrase}. The oldest due date was {oldestDueDate}, {daysLate} days ago now{remindersClause}.',
         'I’d like us to find a solution together today.',
       ],
       keyQuestions: [

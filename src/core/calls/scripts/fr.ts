@@ -1,6 +1,8 @@
 import { joinList } from '../../dunning/templates/format.js';
 import type { ScriptLanguagePack } from './script-types.js';
 
+const reminders = (count: number) => (count === 1 ? 'un rappel' : `${count} rappels`);
+
 /**
  * French call scripts, in Belgian usage ("mise en demeure", "CPAS", "médiation de dettes").
  * Vouvoiement throughout. Written with ordinary spaces before "?" and ":"; `composeCallScript`
@@ -11,7 +13,8 @@ export const FR_SCRIPTS: ScriptLanguagePack = {
     greeting: (hour) => (hour < 18 ? 'Bonjour' : 'Bonsoir'),
     invoices: (numbers) =>
       numbers.length === 1 ? `la facture ${numbers[0]}` : `les factures ${joinList(numbers, 'et')}`,
-    reminders: (count) => (count === 1 ? 'un rappel' : `${count} rappels`),
+    reminders,
+    remindersClause: (count) => (count === 0 ? '' : `, et vous avez reçu ${reminders(count)} à ce sujet`),
     nextStep: {
       reminder: () => 'un rappel écrit',
       formal_demand: () => 'une mise en demeure',
@@ -43,6 +46,7 @@ export const FR_SCRIPTS: ScriptLanguagePack = {
       daysLate: '[nombre de]',
       paymentTermDays: '[nombre de]',
       remindersPhrase: 'nos rappels',
+      remindersClause: '',
       upcomingAmount: '[montant]',
       upcomingDueDate: '[date d’échéance]',
       promisedAmount: '[montant promis]',
@@ -93,7 +97,7 @@ export const FR_SCRIPTS: ScriptLanguagePack = {
     falling_behind: {
       opening: [
         '{greeting}, {collectorName} de {creditorName} à l’appareil. Je suis bien en ligne avec {contactName} ?',
-        'Je vous appelle au sujet du montant impayé de {overdueAmount} pour {invoicePhrase}. La plus ancienne échéance était le {oldestDueDate}, il y a {daysLate} jours, et vous avez reçu {remindersPhrase} à ce sujet.',
+        'Je vous appelle au sujet du montant impayé de {overdueAmount} pour {invoicePhrase}. La plus ancienne échéance était le {oldestDueDate}, il y a {daysLate} jours{remindersClause}.',
         'J’aimerais trouver une solution avec vous dès aujourd’hui.',
       ],
       keyQuestions: [

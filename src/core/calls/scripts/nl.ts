@@ -1,6 +1,8 @@
 import { joinList } from '../../dunning/templates/format.js';
 import type { ScriptLanguagePack } from './script-types.js';
 
+const reminders = (count: number) => (count === 1 ? 'één herinnering' : `${count} herinneringen`);
+
 /**
  * Dutch call scripts. Spoken language, "u" throughout, short sentences a collector can say without
  * reading aloud; firm on the what and when, friendly in the how (004#8, 000#2).
@@ -10,7 +12,8 @@ export const NL_SCRIPTS: ScriptLanguagePack = {
     invoices: (numbers) =>
       numbers.length === 1 ? `factuur ${numbers[0]}` : `de facturen ${joinList(numbers, 'en')}`,
     greeting: (hour) => (hour < 12 ? 'Goedemorgen' : hour < 18 ? 'Goedemiddag' : 'Goedenavond'),
-    reminders: (count) => (count === 1 ? 'één herinnering' : `${count} herinneringen`),
+    reminders,
+    remindersClause: (count) => (count === 0 ? '' : `, en u heeft er ${reminders(count)} over ontvangen`),
     nextStep: {
       reminder: () => 'een schriftelijke herinnering',
       formal_demand: (country) => (country === 'BE' ? 'een ingebrekestelling' : 'een sommatie'),
@@ -42,6 +45,7 @@ export const NL_SCRIPTS: ScriptLanguagePack = {
       daysLate: '[aantal]',
       paymentTermDays: '[aantal]',
       remindersPhrase: 'onze herinneringen',
+      remindersClause: '',
       upcomingAmount: '[bedrag]',
       upcomingDueDate: '[vervaldatum]',
       promisedAmount: '[toegezegd bedrag]',
@@ -92,7 +96,7 @@ export const NL_SCRIPTS: ScriptLanguagePack = {
     falling_behind: {
       opening: [
         '{greeting}, u spreekt met {collectorName} van {creditorName}. Spreek ik met {contactName}?',
-        'Ik bel over het openstaande bedrag van {overdueAmount} voor {invoicePhrase}. De oudste vervaldatum was {oldestDueDate}, inmiddels {daysLate} dagen geleden, en u heeft er {remindersPhrase} over ontvangen.',
+        'Ik bel over het openstaande bedrag van {overdueAmount} voor {invoicePhrase}. De oudste vervaldatum was {oldestDueDate}, inmiddels {daysLate} dagen geleden{remindersClause}.',
         'Ik wil vandaag graag samen met u tot een oplossing komen.',
       ],
       keyQuestions: [

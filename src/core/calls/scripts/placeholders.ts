@@ -21,6 +21,8 @@ export const PLACEHOLDERS = [
   'paymentTermDays',
   /** "twee herinneringen": the reminders and letters sent so far. */
   'remindersPhrase',
+  /** ", en u heeft er twee herinneringen over ontvangen": the same as a clause, empty when none were sent. */
+  'remindersClause',
   /** For a call before the due date: the amount and date coming up. */
   'upcomingAmount',
   'upcomingDueDate',

@@ -39,6 +39,8 @@ export type ScriptPhrases = {
   greeting: (hour: number) => string;
   invoices: (numbers: readonly string[]) => string;
   reminders: (count: number) => string;
+  /** The reminders as a clause that ends a sentence; nothing when none were sent. */
+  remindersClause: (count: number) => string;
   nextStep: Record<NextStepKind, (country: Country) => string>;
   debtHelp: Record<Country, string>;
   promise: (amount: string, date: string) => string;
