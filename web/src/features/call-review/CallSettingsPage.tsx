@@ -6,12 +6,12 @@ import { weekdayName } from '../../lib/format.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useFetch } from '../../lib/use-fetch.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { PLAN_INTERVALS } from '../plans/plans.api.ts';
 import { CallReviewTabs } from './CallReviewTabs.tsx';
 import { type CallSettingsView, fetchCallSettings, saveCallSettings } from './call-review.api.ts';
 import { type Draft, fromDraft, normalField, overridesOf, setAt, toDraft, unitOf } from './settings-form.ts';
 import { useOverrideForm } from './use-override-form.ts';
 
-const PLAN_INTERVALS = ['week', 'two_weeks', 'month'] as const;
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
 /** Fields whose keys are values, labelled by what they are. */
 const KEYED_BY: Record<string, 'weekday' | 'kind' | 'reason' | 'risk'> = {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../i18n/use-language.ts';
 import { ApiError } from '../../lib/api.ts';
 import { formatDate, formatMoney } from '../../lib/format.ts';
-import { amountToCents, centsToAmount } from '../plans/plans.api.ts';
+import { amountToCents, centsToAmount, PLAN_INTERVALS, type PlanInterval } from '../plans/plans.api.ts';
 import { formatDuration, laterQuarter, localToInstant } from './call-time.ts';
 import {
   type CallAgreement,
@@ -47,7 +47,6 @@ const NON_PAYMENT_CAUSES = [
   'other',
 ] as const satisfies readonly NonNullable<RecordCallInput['nonPaymentCause']>[];
 const METHODS = ['bank_transfer', 'payment_link', 'direct_debit', 'card', 'cash'] as const;
-const INTERVALS = ['week', 'two_weeks', 'month'] as const;
 
 type Method = (typeof METHODS)[number];
 
@@ -96,7 +95,7 @@ export function OutcomeDialog({
   const [payDate, setPayDate] = useState(goals?.maximum.payByDate ?? today);
   const [method, setMethod] = useState<Method>('bank_transfer');
   const [count, setCount] = useState(plan?.instalments?.length ?? 3);
-  const [interval, setInterval] = useState<(typeof INTERVALS)[number]>('month');
+  const [interval, setInterval] = useState<PlanInterval>('month');
   const [firstDueDate, setFirstDueDate] = useState(plan?.instalments?.[0]?.dueDate ?? today);
   const [downPayment, setDownPayment] = useState('');
   const [disputed, setDisputed] = useState<string[]>([]);
@@ -390,11 +389,8 @@ export function OutcomeDialog({
               </label>
               <label className="field">
                 <span>{t('calls.outcome.interval')}</span>
-                <select
-                  value={interval}
-                  onChange={(e) => setInterval(e.target.value as (typeof INTERVALS)[number])}
-                >
-                  {INTERVALS.map((value) => (
+                <select value={interval} onChange={(e) => setInterval(e.target.value as PlanInterval)}>
+                  {PLAN_INTERVALS.map((value) => (
                     <option key={value} value={value}>
                       {t(`plans.intervals.${value}`)}
                     </option>

@@ -13,6 +13,8 @@ import {
   createPlan,
   fetchPlans,
   type PaymentPlan,
+  PLAN_INTERVALS,
+  type PlanInterval,
   type PlanPreview,
   type PlanProposal,
   planLetterUrl,
@@ -148,8 +150,6 @@ function PlanView({
   );
 }
 
-const INTERVALS = ['week', 'two_weeks', 'month'] as const;
-
 function PlanForm({
   debtorId,
   openItems,
@@ -164,7 +164,7 @@ function PlanForm({
   const candidates = openItems.filter((i) => i.kind === 'invoice' && i.open !== '0.00');
   const [invoiceIds, setInvoiceIds] = useState<string[]>(candidates.map((i) => i.id));
   const [count, setCount] = useState(3);
-  const [interval, setInterval] = useState<(typeof INTERVALS)[number]>('month');
+  const [interval, setInterval] = useState<PlanInterval>('month');
   const [firstDueDate, setFirstDueDate] = useState(() => inDays(7));
   const [downPayment, setDownPayment] = useState('');
   const [preview, setPreview] = useState<PlanPreview | null>(null);
@@ -261,11 +261,8 @@ function PlanForm({
         </label>
         <label>
           {t('plans.interval')}
-          <select
-            value={interval}
-            onChange={(e) => setInterval(e.target.value as (typeof INTERVALS)[number])}
-          >
-            {INTERVALS.map((value) => (
+          <select value={interval} onChange={(e) => setInterval(e.target.value as PlanInterval)}>
+            {PLAN_INTERVALS.map((value) => (
               <option key={value} value={value}>
                 {t(`plans.intervals.${value}`)}
               </option>

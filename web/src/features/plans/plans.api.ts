@@ -1,3 +1,4 @@
+import type { PlanInterval } from '../../../../src/core/calls/plan-schedule.ts';
 import type {
   CreatePlanRequest,
   CreatePlanResponse,
@@ -7,7 +8,16 @@ import type {
 } from '../../../../src/modules/plans/plans.schemas.ts';
 import { api } from '../../lib/api.ts';
 
-export type { CreatePlanRequest, PaymentPlan, PlanPreview, PlanProposal };
+export type { CreatePlanRequest, PaymentPlan, PlanInterval, PlanPreview, PlanProposal };
+
+/**
+ * The instalment intervals in the order the forms offer them: the server's list repeated so the
+ * bundle needs nothing from it; the annotation fails the compile when the server's list changes.
+ */
+export const PLAN_INTERVALS = ['week', 'two_weeks', 'month'] as const;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const intervalsMatch: Same<PlanInterval, (typeof PLAN_INTERVALS)[number]> = true;
+void intervalsMatch;
 
 const base = (debtorId: string) => `/api/debtors/${encodeURIComponent(debtorId)}/payment-plans`;
 
