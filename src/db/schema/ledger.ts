@@ -171,8 +171,11 @@ export const invoices = pgTable(
     index('invoices_org_open_due_idx')
       .on(t.orgId, t.dueDate, t.debtorId, t.openCents)
       .where(sql`${t.kind} = 'invoice' and ${t.openCents} <> 0 and ${t.status} <> 'written_off'`),
-    // A payment that names nothing is matched by its amount among open invoices.
-    index('invoices_org_open_amount_idx').on(t.orgId, t.openCents).where(sql`${t.openCents} > 0`),
+    // A payment that names nothing is matched by its amount among open invoices, whose debtors
+    // are read from the index alone.
+    index('invoices_org_open_amount_idx')
+      .on(t.orgId, t.openCents, t.debtorId)
+      .where(sql`${t.kind} = 'invoice' and ${t.openCents} > 0 and ${t.status} <> 'written_off'`),
     check('invoices_open_within_total', sql`abs(${t.openCents}) <= abs(${t.totalCents})`),
     check('invoices_credit_note_sign', sql`${t.kind} = 'invoice' or ${t.totalCents} <= 0`),
   ],

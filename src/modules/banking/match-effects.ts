@@ -42,6 +42,20 @@ export type MatchContext = {
   calendar: HolidayCalendar;
 };
 
+type AppliedAllocation = { item: LedgerItem; amountCents: number; openAfterCents: number };
+type PaymentDecision = {
+  payment: {
+    id: string;
+    date: string;
+    amountCents: number;
+    debtorId: string;
+    /** A function when composing the text is left to the flush. */
+    summary: string | (() => string);
+  };
+  allocations: AppliedAllocation[];
+  extra: { status: PaymentStatus; reversesPaymentId?: string; data: Record<string, unknown> };
+};
+
 type PaymentChange = {
   id: string;
   debtorId: string | null;
@@ -65,6 +79,7 @@ export class MatchWrites {
   /** Each invoice's open amount and status as last read or written: its update is guarded by them. */
   private readonly stored = new Map<string, { openCents: number; status: LedgerItem['status'] }>();
   private readonly changed = new Set<string>();
+  private decisions: PaymentDecision[] = [];
   private allocations: { paymentId: string; invoiceId: string; amountCents: number; date: string }[] = [];
   private payments: PaymentChange[] = [];
   private suggestions: SuggestionWrite[] = [];
@@ -84,56 +99,24 @@ export class MatchWrites {
     return this.items.get(item.id) as LedgerItem;
   }
 
-  /** Allocates (negative amounts take back) and records the events on the debtor's timeline. */
+  /**
+   * Allocates (negative amounts take back). The decision is kept as data; its allocation rows and
+   * timeline events are composed when the batch is flushed, so that deciding stays cheap.
+   */
   allocate(
-    payment: { id: string; date: string; amountCents: number; debtorId: string; summary: string },
+    payment: PaymentDecision['payment'],
     allocations: readonly { invoiceId: string; amountCents: number }[],
-    extra: { status: PaymentStatus; reversesPaymentId?: string; data: Record<string, unknown> },
+    extra: PaymentDecision['extra'],
   ): void {
-    // Object literals, not spreads: V8 builds `{ ...who, kind }` on a slow path, some 30 times
-    // slower than the literal (Node 20), and this runs twice per allocated payment.
-    const { orgId, actor } = this.ctx;
-    this.timeline.push({
-      orgId,
-      debtorId: payment.debtorId,
-      actorUserId: actor.userId,
-      actorLabel: actor.label,
-      kind: payment.amountCents < 0 ? 'payment_reversed' : 'payment_recorded',
-      summary: payment.summary,
-      data: Object.assign(
-        { paymentId: payment.id, amount: formatCents(payment.amountCents), date: payment.date },
-        extra.data,
-      ),
-    });
+    const applied: AppliedAllocation[] = [];
     for (const a of allocations) {
       const item = this.items.get(a.invoiceId);
       if (!item) throw new Error(`invoice ${a.invoiceId} was not loaded`);
       item.openCents -= a.amountCents;
       this.changed.add(item.id);
-      this.allocations.push({
-        paymentId: payment.id,
-        invoiceId: item.id,
-        amountCents: a.amountCents,
-        date: payment.date,
-      });
-      if (a.amountCents > 0) this.paidDates.push({ invoiceId: item.id, date: payment.date });
-      this.timeline.push({
-        orgId,
-        debtorId: payment.debtorId,
-        actorUserId: actor.userId,
-        actorLabel: actor.label,
-        invoiceId: item.id,
-        kind: 'payment_allocated',
-        summary: `${formatCents(a.amountCents)} ${a.amountCents < 0 ? 'taken back from' : 'allocated to'} ${
-          item.kind === 'credit_note' ? 'credit note' : 'invoice'
-        } ${item.number}; ${formatCents(item.openCents)} still open`,
-        data: {
-          paymentId: payment.id,
-          amount: formatCents(a.amountCents),
-          open: formatCents(item.openCents),
-        },
-      });
+      applied.push({ item, amountCents: a.amountCents, openAfterCents: item.openCents });
     }
+    this.decisions.push({ payment, allocations: applied, extra });
     this.payments.push({
       id: payment.id,
       debtorId: payment.debtorId,
@@ -141,6 +124,48 @@ export class MatchWrites {
       reversesPaymentId: extra.reversesPaymentId ?? null,
     });
     this.debtors.add(payment.debtorId);
+  }
+
+  /** The allocation rows and timeline events of the decisions so far, in decision order. */
+  private composeDecisions(): void {
+    // Object literals, not spreads: V8 builds `{ ...who, kind }` on a slow path, some 30 times
+    // slower than the literal (Node 20), and this runs twice per allocated payment.
+    const { orgId, actor } = this.ctx;
+    for (const { payment, allocations, extra } of this.decisions) {
+      this.timeline.push({
+        orgId,
+        debtorId: payment.debtorId,
+        actorUserId: actor.userId,
+        actorLabel: actor.label,
+        kind: payment.amountCents < 0 ? 'payment_reversed' : 'payment_recorded',
+        summary: typeof payment.summary === 'string' ? payment.summary : payment.summary(),
+        data: Object.assign(
+          { paymentId: payment.id, amount: formatCents(payment.amountCents), date: payment.date },
+          extra.data,
+        ),
+      });
+      for (const { item, amountCents, openAfterCents } of allocations) {
+        this.allocations.push({ paymentId: payment.id, invoiceId: item.id, amountCents, date: payment.date });
+        if (amountCents > 0) this.paidDates.push({ invoiceId: item.id, date: payment.date });
+        this.timeline.push({
+          orgId,
+          debtorId: payment.debtorId,
+          actorUserId: actor.userId,
+          actorLabel: actor.label,
+          invoiceId: item.id,
+          kind: 'payment_allocated',
+          summary: `${formatCents(amountCents)} ${amountCents < 0 ? 'taken back from' : 'allocated to'} ${
+            item.kind === 'credit_note' ? 'credit note' : 'invoice'
+          } ${item.number}; ${formatCents(openAfterCents)} still open`,
+          data: {
+            paymentId: payment.id,
+            amount: formatCents(amountCents),
+            open: formatCents(openAfterCents),
+          },
+        });
+      }
+    }
+    this.decisions = [];
   }
 
   /**
@@ -168,6 +193,7 @@ export class MatchWrites {
   /** Writes everything gathered so far; the batch can go on (reversals see these allocations). */
   async flush(tx: Db): Promise<SettledCommitment[]> {
     const { orgId } = this.ctx;
+    this.composeDecisions();
     const disputed = await findInvoicesWithOpenDispute(tx, { orgId, invoiceIds: [...this.changed] });
     // In id order, so that two batches updating the same invoices take their row locks alike.
     const invoiceUpdates = [...this.changed].sort().map((id) => {

@@ -11,10 +11,16 @@ import { json, rows } from './sql.js';
  * otherwise fails the batch, which runs again (a lock per found invoice was ~40% of a lookup).
  */
 
-export type KeyLookup = { ord: number; kind: 'reference' | 'number'; key: string };
+/** `inText`: the key was found in the free text (for a reference: weaker than the structured field). */
+export type KeyLookup = { ord: number; kind: 'reference' | 'number'; key: string; inText: boolean };
 /** An invoice or credit note as the matching holds it while it allocates a batch. */
 export type LedgerItem = OpenItem & { currency: string; status: InvoiceStatus };
-export type InvoiceHit = LedgerItem & { ord: number; lookup: KeyLookup['kind']; key: string };
+export type InvoiceHit = LedgerItem & {
+  ord: number;
+  lookup: KeyLookup['kind'];
+  key: string;
+  inText: boolean;
+};
 
 const ITEM_COLUMNS = sql.raw(`i.id, i.debtor_id as "debtorId", i.number, i.kind, i.open_cents as "openCents",
   i.total_cents as "totalCents", i.due_date as "dueDate", i.currency, i.status`);
@@ -27,14 +33,16 @@ export async function findInvoicesByKeys(
   // One index lookup per kind (reference key, number key) rather than one OR that no index serves.
   const hits: InvoiceHit[] = [];
   for (const kind of ['reference', 'number'] as const) {
-    const keys = params.lookups.filter((l) => l.kind === kind).map((l) => ({ ord: l.ord, key: l.key }));
+    const keys = params.lookups
+      .filter((l) => l.kind === kind)
+      .map((l) => ({ ord: l.ord, key: l.key, in_text: l.inText }));
     if (keys.length === 0) continue;
     const column = sql.raw(kind === 'reference' ? 'payment_reference_key' : 'number_key');
     hits.push(
       ...(await rows<InvoiceHit>(
         tx,
-        sql`select k.ord, ${kind}::text as lookup, k.key, ${ITEM_COLUMNS}
-        from json_to_recordset(${json(keys)}) as k(ord integer, key text)
+        sql`select k.ord, ${kind}::text as lookup, k.key, k.in_text as "inText", ${ITEM_COLUMNS}
+        from json_to_recordset(${json(keys)}) as k(ord integer, key text, in_text boolean)
         join invoices i on i.org_id = ${params.orgId} and i.${column} = k.key
         where i.status <> 'written_off'`,
       )),
@@ -69,18 +77,21 @@ export async function findDebtorsByNameAndAmount(
   params: { orgId: string; payers: readonly { ord: number; name: string; amountCents: number }[] },
 ): Promise<{ ord: number; debtorId: string; similarity: number }[]> {
   if (params.payers.length === 0) return [];
+  // One join for the whole batch, ranked per payment (a lateral subquery per payment cost its
+  // start-up every time); the invoices are found by amount from the index alone.
   return rows(
     tx,
-    sql`select k.ord, m.debtor_id as "debtorId", m.similarity
-    from json_to_recordset(${json(params.payers.map((p) => ({ ord: p.ord, name: p.name, amount_cents: p.amountCents })))})
-      as k(ord integer, name text, amount_cents bigint)
-    cross join lateral (
-      select d.id as debtor_id, max(similarity(lower(d.name), k.name))::float8 as similarity
-      from invoices i join debtors d on d.id = i.debtor_id
-      where i.org_id = ${params.orgId} and i.open_cents = k.amount_cents and i.open_cents > 0 and i.kind = 'invoice'
-        and i.status <> 'written_off' and similarity(lower(d.name), k.name) >= 0.3
-      group by d.id order by similarity desc limit 3
-    ) m`,
+    sql`select ord, debtor_id as "debtorId", similarity from (
+      select k.ord, d.id as debtor_id, max(similarity(lower(d.name), k.name))::float8 as similarity,
+        row_number() over (partition by k.ord order by max(similarity(lower(d.name), k.name)) desc, d.id) as rank
+      from json_to_recordset(${json(params.payers.map((p) => ({ ord: p.ord, name: p.name, amount_cents: p.amountCents })))})
+        as k(ord integer, name text, amount_cents bigint)
+      join invoices i on i.org_id = ${params.orgId} and i.open_cents = k.amount_cents
+        and i.kind = 'invoice' and i.open_cents > 0 and i.status <> 'written_off'
+      join debtors d on d.id = i.debtor_id
+      where similarity(lower(d.name), k.name) >= 0.3
+      group by k.ord, d.id
+    ) m where rank <= 3`,
   );
 }
 

@@ -31,6 +31,7 @@ import {
   findOpenItems,
   findReversedPayment,
   type KeyLookup,
+  type LedgerItem,
 } from './matching.repo.js';
 
 export type MatchCounts = { matched: number; suggested: number; unmatched: number };
@@ -87,77 +88,82 @@ export async function decideCreditMatches(
 ): Promise<MatchCounts> {
   const counts: MatchCounts = { matched: 0, suggested: 0, unmatched: 0 };
   if (credits.length === 0) return counts;
-  const keys = credits.map((entry) => extractEntryKeys(entry));
-  const lookups: KeyLookup[] = keys.flatMap((k, ord) => [
-    ...k.references.map((r) => ({ ord, kind: 'reference' as const, key: r.key })),
-    ...k.numbers.map((key) => ({ ord, kind: 'number' as const, key })),
-  ]);
-  const inTextByOrd = keys.map((k) => new Set(k.references.filter((r) => r.inText).map((r) => r.key)));
-  const named = new Map<number, NamedInvoice[]>();
+  // Plain loops and arrays by position in the batch: this runs for every entry of a large import.
+  const lookups: KeyLookup[] = [];
+  for (let ord = 0; ord < credits.length; ord++) {
+    const keys = extractEntryKeys(credits[ord] as NewBankPayment);
+    for (const r of keys.references) lookups.push({ ord, kind: 'reference', key: r.key, inText: r.inText });
+    for (const key of keys.numbers) lookups.push({ ord, kind: 'number', key, inText: true });
+  }
+  const named: (NamedInvoice[] | undefined)[] = new Array(credits.length);
   for (const hit of await findInvoicesByKeys(tx, { orgId: ctx.orgId, lookups })) {
-    const entry = credits[hit.ord];
-    if (!entry || hit.currency !== entry.currency) continue;
-    const item = writes.remember(hit);
-    const list = named.get(hit.ord) ?? [];
+    if (hit.currency !== credits[hit.ord]?.currency) continue;
+    const list = named[hit.ord] ?? [];
     list.push({
-      item,
+      item: writes.remember(hit),
       via: hit.lookup === 'reference' ? 'reference' : 'invoice_number',
-      inText: hit.lookup === 'reference' && (inTextByOrd[hit.ord]?.has(hit.key) ?? false),
+      inText: hit.lookup === 'reference' && hit.inText,
       keyLength: hit.key.length,
     });
-    named.set(hit.ord, list);
+    named[hit.ord] = list;
   }
 
-  const ibans = [...new Set(credits.flatMap((e) => (e.counterpartyIban ? [e.counterpartyIban] : [])))];
-  const debtorsOfIban = new Map<string, string[]>();
-  for (const row of await findDebtorsByIban(tx, { orgId: ctx.orgId, ibans })) {
-    debtorsOfIban.set(row.iban, [...(debtorsOfIban.get(row.iban) ?? []), row.debtorId]);
+  const ibans = new Set<string>();
+  const payers: { ord: number; name: string; amountCents: number }[] = [];
+  for (let ord = 0; ord < credits.length; ord++) {
+    const entry = credits[ord] as NewBankPayment;
+    if (entry.counterpartyIban) ibans.add(entry.counterpartyIban);
+    const name = named[ord] ? '' : (entry.counterpartyName?.trim().toLowerCase() ?? '');
+    if (name !== '') payers.push({ ord, name, amountCents: entry.amountCents });
   }
-  const payers = credits.flatMap((e, ord) => {
-    const name = e.counterpartyName?.trim().toLowerCase() ?? '';
-    return named.has(ord) || name === '' ? [] : [{ ord, name, amountCents: e.amountCents }];
-  });
-  const debtorsOfName = new Map<number, { debtorId: string; similarity: number }[]>();
+  const debtorsOfIban = new Map<string, string[]>();
+  for (const row of await findDebtorsByIban(tx, { orgId: ctx.orgId, ibans: [...ibans] })) {
+    const list = debtorsOfIban.get(row.iban);
+    if (list) list.push(row.debtorId);
+    else debtorsOfIban.set(row.iban, [row.debtorId]);
+  }
+  const debtorsOfName: ({ debtorId: string; similarity: number }[] | undefined)[] = new Array(credits.length);
   for (const row of await findDebtorsByNameAndAmount(tx, { orgId: ctx.orgId, payers })) {
-    debtorsOfName.set(row.ord, [...(debtorsOfName.get(row.ord) ?? []), row]);
+    const list = debtorsOfName[row.ord];
+    if (list) list.push(row);
+    else debtorsOfName[row.ord] = [row];
   }
 
   // Everything open of the debtors the payer may be; only the credit notes of debtors already named.
   const payerDebtors = new Set<string>();
-  credits.forEach((e, ord) => {
-    if (named.has(ord)) return;
-    for (const id of debtorsOfIban.get(e.counterpartyIban ?? '') ?? []) payerDebtors.add(id);
-    for (const d of debtorsOfName.get(ord) ?? []) payerDebtors.add(d.debtorId);
-  });
-  const namedDebtors = new Set([...named.values()].flatMap((hits) => hits.map((h) => h.item.debtorId)));
-  const itemsOfDebtor = new Map<string, Set<string>>();
+  const namedDebtors = new Set<string>();
+  for (let ord = 0; ord < credits.length; ord++) {
+    const hits = named[ord];
+    if (hits) {
+      for (const h of hits) namedDebtors.add(h.item.debtorId);
+      continue;
+    }
+    for (const id of debtorsOfIban.get(credits[ord]?.counterpartyIban ?? '') ?? []) payerDebtors.add(id);
+    for (const d of debtorsOfName[ord] ?? []) payerDebtors.add(d.debtorId);
+  }
+  for (const id of payerDebtors) namedDebtors.delete(id);
+  const itemsOfDebtor = new Map<string, LedgerItem[]>();
   const loaded = [
     ...(await findOpenItems(tx, { orgId: ctx.orgId, debtorIds: [...payerDebtors], creditNotesOnly: false })),
-    ...(await findOpenItems(tx, {
-      orgId: ctx.orgId,
-      debtorIds: [...namedDebtors].filter((d) => !payerDebtors.has(d)),
-      creditNotesOnly: true,
-    })),
+    ...(await findOpenItems(tx, { orgId: ctx.orgId, debtorIds: [...namedDebtors], creditNotesOnly: true })),
   ];
-  for (const item of loaded) {
-    writes.remember(item);
-    const set = itemsOfDebtor.get(item.debtorId) ?? new Set<string>();
-    set.add(item.id);
-    itemsOfDebtor.set(item.debtorId, set);
+  for (const row of loaded) {
+    const item = writes.remember(row);
+    const list = itemsOfDebtor.get(item.debtorId);
+    if (list) list.push(item);
+    else itemsOfDebtor.set(item.debtorId, [item]);
   }
 
-  credits.forEach((entry, ord) => {
+  for (let ord = 0; ord < credits.length; ord++) {
+    const entry = credits[ord] as NewBankPayment;
     const paymentId = entry.paymentId as string;
     const proposals = proposeMatches({
       amountCents: entry.amountCents,
-      named: named.get(ord) ?? [],
+      named: named[ord] ?? [],
       ibanDebtorIds: debtorsOfIban.get(entry.counterpartyIban ?? '') ?? [],
-      nameDebtors: debtorsOfName.get(ord) ?? [],
+      nameDebtors: debtorsOfName[ord] ?? [],
       openItemsOf: (debtorId) =>
-        [...(itemsOfDebtor.get(debtorId) ?? [])].flatMap((id) => {
-          const item = writes.items.get(id);
-          return item && item.currency === entry.currency ? [item] : [];
-        }),
+        (itemsOfDebtor.get(debtorId) ?? []).filter((i) => i.currency === entry.currency),
     });
     const auto = pickAutomaticMatch(proposals, ctx.threshold);
     if (auto) {
@@ -178,7 +184,7 @@ export async function decideCreditMatches(
     } else {
       counts.unmatched++;
     }
-  });
+  }
   return counts;
 }
 
@@ -188,20 +194,24 @@ function allocateCredit(
   paymentId: string,
   match: MatchProposal,
 ): void {
-  const allocated = match.allocations.reduce((sum, a) => sum + a.amountCents, 0);
-  const numbers = match.allocations.map((a) => writes.items.get(a.invoiceId)?.number ?? a.invoiceId);
-  const from = entry.counterpartyName ? ` from ${entry.counterpartyName}` : '';
+  let allocated = 0;
+  for (const a of match.allocations) allocated += a.amountCents;
+  const summary = () => {
+    const numbers = match.allocations.map((a) => writes.items.get(a.invoiceId)?.number ?? a.invoiceId);
+    const from = entry.counterpartyName ? ` from ${entry.counterpartyName}` : '';
+    const credit =
+      allocated < entry.amountCents ? `; ${formatCents(entry.amountCents - allocated)} left as credit` : '';
+    return `Payment of ${formatCents(entry.amountCents)} received on ${entry.bookingDate}${from}, matched to ${numbers.join(
+      ', ',
+    )} (${match.reasons.join(', ')}, score ${match.score})${credit}`;
+  };
   writes.allocate(
     {
       id: paymentId,
       date: entry.bookingDate,
       amountCents: entry.amountCents,
       debtorId: match.debtorId,
-      summary: `Payment of ${formatCents(entry.amountCents)} received on ${entry.bookingDate}${from}, matched to ${numbers.join(
-        ', ',
-      )} (${match.reasons.join(', ')}, score ${match.score})${
-        allocated < entry.amountCents ? `; ${formatCents(entry.amountCents - allocated)} left as credit` : ''
-      }`,
+      summary,
     },
     match.allocations,
     {
