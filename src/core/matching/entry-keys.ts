@@ -5,7 +5,7 @@
  * `invoices.number_key`). Pure: the service sends the keys to the database in one batch.
  */
 import { findReferences, validateStructuredReference } from '../references/structured-reference.js';
-import { invoiceNumberKey, paymentReferenceKey } from './keys.js';
+import { INVOICE_NUMBER_PREFIXES, INVOICE_PREFIX_PATTERN, paymentReferenceKey } from './keys.js';
 
 export type EntryKeys = {
   /** Reference keys with where they came from; the structured field is stronger evidence. */
@@ -26,8 +26,7 @@ const TOKEN_SEPARATORS = /[\s,;:()&+*]+/;
 // Dates and amounts are masked before the text is cut at commas: `125,00` is not `125` and `00`.
 const DATE = /(?<![0-9])(\d{1,2}[-./]\d{1,2}[-./]\d{2,4}|\d{4}-\d{2}-\d{2})(?![0-9])/g;
 const AMOUNT = /(?<![0-9A-Z.,])(EUR\s?|€\s?)?\d{1,3}([.\s]\d{3})*[.,]\d{2}(?![0-9])/gi;
-// Long bare digit runs are references (or their typos), not invoice numbers.
-const LONG_DIGITS = /^\d{12,}$/;
+const LONG_DIGITS = 12;
 
 export function extractEntryKeys(entry: {
   structuredReference: string | null;
@@ -35,48 +34,125 @@ export function extractEntryKeys(entry: {
   additionalStructuredReferences?: readonly string[] | undefined;
   remittance: string | null;
 }): EntryKeys {
+  // Runs for every entry of an import: no closures, and text work only where the text can hold it.
   const references = new Map<string, boolean>();
-  const addReference = (key: string | null, inText: boolean) => {
-    if (key && !(references.get(key) === false)) references.set(key, inText);
-  };
   const numbers = new Set<string>();
-  for (const structured of [entry.structuredReference, ...(entry.additionalStructuredReferences ?? [])]) {
-    if (!structured) continue;
-    const checked = validateStructuredReference(structured);
-    // Compared as written too: an invoice may carry a free-form reference without check digits.
-    addReference(paymentReferenceKey(structured), false);
-    if (checked.ok) addReference(checked.normalized, false);
-    else addNumberKeys(structured, numbers);
+  if (entry.structuredReference) addStructured(entry.structuredReference, references, numbers);
+  for (const structured of entry.additionalStructuredReferences ?? []) {
+    if (structured) addStructured(structured, references, numbers);
   }
   if (entry.remittance) {
-    for (const found of findReferences(entry.remittance)) addReference(found.normalized, true);
-    addNumberKeys(entry.remittance, numbers);
+    const text = entry.remittance;
+    if (mayHoldReference(text)) {
+      for (const found of findReferences(text)) addReference(references, found.normalized, true);
+    }
+    addNumberKeys(text, numbers);
   }
   for (const key of references.keys()) numbers.delete(key);
+  const list: EntryKeys['references'] = [];
+  for (const [key, inText] of references) list.push({ key, inText });
   return {
-    references: [...references].map(([key, inText]) => ({ key, inText })),
-    numbers: [...numbers].slice(0, MAX_NUMBER_KEYS),
+    references: list,
+    numbers: numbers.size > MAX_NUMBER_KEYS ? [...numbers].slice(0, MAX_NUMBER_KEYS) : [...numbers],
   };
 }
 
+/** A key found in the structured field stays a structured find even when the text names it too. */
+function addReference(into: Map<string, boolean>, key: string | null, inText: boolean): void {
+  if (key && into.get(key) !== false) into.set(key, inText);
+}
+
+function addStructured(structured: string, references: Map<string, boolean>, numbers: Set<string>): void {
+  const checked = validateStructuredReference(structured);
+  // Compared as written too: an invoice may carry a free-form reference without check digits.
+  addReference(references, paymentReferenceKey(structured), false);
+  if (checked.ok) addReference(references, checked.normalized, false);
+  else addNumberKeys(structured, numbers);
+}
+
+/**
+ * Whether findReferences can find anything: every reference but RF is at least nine digits in a
+ * row, grouped at most by spaces, slashes and the `+++`/`***` of an OGM.
+ */
+function mayHoldReference(text: string): boolean {
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (++digits >= 9) return true;
+    } else if (c !== 47 && c !== 43 && c !== 42 && !isSpace(c)) {
+      digits = 0;
+    }
+  }
+  return /rf\d\d/i.test(text);
+}
+
+/** What `\s` matches, for a character code. */
+const isSpace = (c: number) =>
+  c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/.test(String.fromCharCode(c)));
+
+/** What the masks below can apply to, from one pass over the text. */
+function maskNeeds(text: string): { accountOrRf: boolean; ogm: boolean; dateOrAmount: boolean } {
+  let letters = 0;
+  let accountOrRf = false;
+  let ogm = false;
+  let separators = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const isLetter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    const isDigit = c >= 48 && c <= 57;
+    // Two letters straight before a digit: the start of an IBAN or RF reference.
+    if (isDigit && letters >= 2) accountOrRf = true;
+    letters = isLetter ? letters + 1 : 0;
+    if (c === 43 || c === 42 || c === 47) ogm = true; // + * /
+    if (c === 45 || c === 46 || c === 47 || c === 44) separators = true; // - . / ,
+  }
+  return { accountOrRf, ogm, dateOrAmount: separators };
+}
+
+const NOT_ALPHANUMERIC = /[^0-9A-Za-z]/g;
+const PREFIX = new RegExp(INVOICE_PREFIX_PATTERN);
+const PREFIX_STARTS = new Set(INVOICE_NUMBER_PREFIXES.map((p) => p.charCodeAt(0)));
+const HAS_DIGIT = /\d/;
+
 function addNumberKeys(text: string, into: Set<string>): void {
-  const tokens = text
-    .replace(ACCOUNT_OR_RF, ' ')
-    .replace(OGM_SHAPE, ' ')
-    .replace(DATE, ' ')
-    .replace(AMOUNT, ' ')
-    .split(TOKEN_SEPARATORS)
-    .filter((t) => t !== '');
-  for (let first = 0; first < tokens.length; first++) {
+  const needs = maskNeeds(text);
+  let masked = text;
+  if (needs.accountOrRf) masked = masked.replace(ACCOUNT_OR_RF, ' ');
+  if (needs.ogm) masked = masked.replace(OGM_SHAPE, ' ');
+  if (needs.dateOrAmount) masked = masked.replace(DATE, ' ').replace(AMOUNT, ' ');
+  // Each token once: its letters and digits in upper case, whether it has digits, whether only.
+  const forms: string[] = [];
+  const digitCount: number[] = [];
+  for (const token of masked.split(TOKEN_SEPARATORS)) {
+    if (token === '') continue;
+    const form = token.replace(NOT_ALPHANUMERIC, '').toUpperCase();
+    let digits = 0;
+    for (let i = 0; i < form.length; i++) {
+      const c = form.charCodeAt(i);
+      if (c >= 48 && c <= 57) digits++;
+    }
+    forms.push(form);
+    digitCount.push(digits);
+  }
+  for (let first = 0; first < forms.length; first++) {
     let joined = '';
-    for (let last = first; last < Math.min(tokens.length, first + MAX_WINDOW); last++) {
-      joined += tokens[last];
-      if (!/\d/.test(joined) || LONG_DIGITS.test(joined.replace(/[^0-9A-Za-z]/g, ''))) continue;
-      const key = invoiceNumberKey(joined);
-      if (key && isPlausibleNumberKey(key)) into.add(key);
+    let digits = 0;
+    for (let last = first; last < Math.min(forms.length, first + MAX_WINDOW); last++) {
+      joined += forms[last];
+      digits += digitCount[last] as number;
+      // Long bare digit runs are references (or their typos), not invoice numbers.
+      if (digits === 0 || (digits === joined.length && digits >= LONG_DIGITS)) continue;
+      const key = numberKeyOfForm(joined);
+      if (key.length >= MIN_KEY_LENGTH && key.length <= MAX_KEY_LENGTH && HAS_DIGIT.test(key)) into.add(key);
     }
   }
 }
 
-const isPlausibleNumberKey = (key: string) =>
-  key.length >= MIN_KEY_LENGTH && key.length <= MAX_KEY_LENGTH && /\d/.test(key);
+/** invoiceNumberKey of text that is already alphanumeric and upper case. */
+function numberKeyOfForm(form: string): string {
+  const stripped = PREFIX_STARTS.has(form.charCodeAt(0)) ? form.replace(PREFIX, '') : form;
+  let zeros = 0;
+  while (stripped.charCodeAt(zeros) === 48) zeros++;
+  return zeros === 0 ? stripped : stripped.slice(zeros);
+}
