@@ -11,44 +11,39 @@ import { json, rows } from './sql.js';
  * otherwise fails the batch, which runs again (a lock per found invoice was ~40% of a lookup).
  */
 
-/** `inText`: the key was found in the free text (for a reference: weaker than the structured field). */
-export type KeyLookup = { ord: number; kind: 'reference' | 'number'; key: string; inText: boolean };
 /** An invoice or credit note as the matching holds it while it allocates a batch. */
 export type LedgerItem = OpenItem & { currency: string; status: InvoiceStatus };
-export type InvoiceHit = LedgerItem & {
-  ord: number;
-  lookup: KeyLookup['kind'];
-  key: string;
-  inText: boolean;
-};
+/** `n`: the position of the key that found the item in the list it was looked up in. */
+export type InvoiceHit = LedgerItem & { n: number };
 
 const ITEM_COLUMNS = sql.raw(`i.id, i.debtor_id as "debtorId", i.number, i.kind, i.open_cents as "openCents",
   i.total_cents as "totalCents", i.due_date as "dueDate", i.currency, i.status`);
 
-/** Invoices and credit notes whose payment reference or number key equals an entry's key. */
+/**
+ * Invoices and credit notes (not written off) whose payment-reference key or invoice-number key
+ * equals one of the keys: one statement, an index lookup per key list, the keys by position.
+ */
 export async function findInvoicesByKeys(
   tx: Db,
-  params: { orgId: string; lookups: readonly KeyLookup[] },
-): Promise<InvoiceHit[]> {
-  // One index lookup per kind (reference key, number key) rather than one OR that no index serves.
-  const hits: InvoiceHit[] = [];
-  for (const kind of ['reference', 'number'] as const) {
-    const keys = params.lookups
-      .filter((l) => l.kind === kind)
-      .map((l) => ({ ord: l.ord, key: l.key, in_text: l.inText }));
-    if (keys.length === 0) continue;
-    const column = sql.raw(kind === 'reference' ? 'payment_reference_key' : 'number_key');
-    hits.push(
-      ...(await rows<InvoiceHit>(
-        tx,
-        sql`select k.ord, ${kind}::text as lookup, k.key, k.in_text as "inText", ${ITEM_COLUMNS}
-        from json_to_recordset(${json(keys)}) as k(ord integer, key text, in_text boolean)
-        join invoices i on i.org_id = ${params.orgId} and i.${column} = k.key
-        where i.status <> 'written_off'`,
-      )),
-    );
-  }
-  return hits;
+  params: { orgId: string; referenceKeys: readonly string[]; numberKeys: readonly string[] },
+): Promise<{ byReference: InvoiceHit[]; byNumber: InvoiceHit[] }> {
+  const byReference: InvoiceHit[] = [];
+  const byNumber: InvoiceHit[] = [];
+  if (params.referenceKeys.length + params.numberKeys.length === 0) return { byReference, byNumber };
+  const hits = await rows<InvoiceHit & { byNumber: boolean }>(
+    tx,
+    sql`select false as "byNumber", (k.n - 1)::int as n, ${ITEM_COLUMNS}
+    from json_array_elements_text(${json(params.referenceKeys)}) with ordinality as k(key, n)
+    join invoices i on i.org_id = ${params.orgId} and i.payment_reference_key = k.key
+    where i.status <> 'written_off'
+    union all
+    select true, (k.n - 1)::int, ${ITEM_COLUMNS}
+    from json_array_elements_text(${json(params.numberKeys)}) with ordinality as k(key, n)
+    join invoices i on i.org_id = ${params.orgId} and i.number_key = k.key
+    where i.status <> 'written_off'`,
+  );
+  for (const hit of hits) (hit.byNumber ? byNumber : byReference).push(hit);
+  return { byReference, byNumber };
 }
 
 /** Which debtors each IBAN paid for before (payments allocated to them, not taken back). */

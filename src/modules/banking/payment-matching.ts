@@ -30,7 +30,7 @@ import {
   findInvoicesByKeys,
   findOpenItems,
   findReversedPayment,
-  type KeyLookup,
+  type InvoiceHit,
   type LedgerItem,
 } from './matching.repo.js';
 
@@ -89,23 +89,30 @@ export async function decideCreditMatches(
   const counts: MatchCounts = { matched: 0, suggested: 0, unmatched: 0 };
   if (credits.length === 0) return counts;
   // Plain loops and arrays by position in the batch: this runs for every entry of a large import.
-  const lookups: KeyLookup[] = [];
+  const references: { ord: number; key: string; inText: boolean }[] = [];
+  const numbers: { ord: number; key: string }[] = [];
   for (let ord = 0; ord < credits.length; ord++) {
     const keys = extractEntryKeys(credits[ord] as NewBankPayment);
-    for (const r of keys.references) lookups.push({ ord, kind: 'reference', key: r.key, inText: r.inText });
-    for (const key of keys.numbers) lookups.push({ ord, kind: 'number', key, inText: true });
+    for (const r of keys.references) references.push({ ord, key: r.key, inText: r.inText });
+    for (const key of keys.numbers) numbers.push({ ord, key });
   }
+  const found = await findInvoicesByKeys(tx, {
+    orgId: ctx.orgId,
+    referenceKeys: references.map((r) => r.key),
+    numberKeys: numbers.map((r) => r.key),
+  });
   const named: (NamedInvoice[] | undefined)[] = new Array(credits.length);
-  for (const hit of await findInvoicesByKeys(tx, { orgId: ctx.orgId, lookups })) {
-    if (hit.currency !== credits[hit.ord]?.currency) continue;
-    const list = named[hit.ord] ?? [];
-    list.push({
-      item: writes.remember(hit),
-      via: hit.lookup === 'reference' ? 'reference' : 'invoice_number',
-      inText: hit.lookup === 'reference' && hit.inText,
-      keyLength: hit.key.length,
+  for (const hit of found.byReference) {
+    const { ord, key, inText } = references[hit.n] as (typeof references)[number];
+    nameInvoice(named, credits, writes, hit, ord, { via: 'reference', inText, keyLength: key.length });
+  }
+  for (const hit of found.byNumber) {
+    const { ord, key } = numbers[hit.n] as (typeof numbers)[number];
+    nameInvoice(named, credits, writes, hit, ord, {
+      via: 'invoice_number',
+      inText: false,
+      keyLength: key.length,
     });
-    named[hit.ord] = list;
   }
 
   const ibans = new Set<string>();
@@ -186,6 +193,27 @@ export async function decideCreditMatches(
     }
   }
   return counts;
+}
+
+/** An invoice an entry names, in the entry's currency. */
+function nameInvoice(
+  named: (NamedInvoice[] | undefined)[],
+  credits: readonly NewBankPayment[],
+  writes: MatchWrites,
+  hit: InvoiceHit,
+  ord: number,
+  how: Omit<NamedInvoice, 'item'>,
+): void {
+  if (hit.currency !== credits[ord]?.currency) return;
+  const invoice: NamedInvoice = {
+    item: writes.remember(hit),
+    via: how.via,
+    inText: how.inText,
+    keyLength: how.keyLength,
+  };
+  const list = named[ord];
+  if (list) list.push(invoice);
+  else named[ord] = [invoice];
 }
 
 function allocateCredit(
