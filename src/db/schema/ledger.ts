@@ -176,6 +176,10 @@ export const invoices = pgTable(
     index('invoices_org_open_amount_idx')
       .on(t.orgId, t.openCents, t.debtorId)
       .where(sql`${t.kind} = 'invoice' and ${t.openCents} > 0 and ${t.status} <> 'written_off'`),
+    // A payment that names a debtor's invoices may be offset against the debtor's open credit notes.
+    index('invoices_org_open_credit_note_idx')
+      .on(t.orgId, t.debtorId)
+      .where(sql`${t.kind} = 'credit_note' and ${t.openCents} <> 0 and ${t.status} <> 'written_off'`),
     check('invoices_open_within_total', sql`abs(${t.openCents}) <= abs(${t.totalCents})`),
     check('invoices_credit_note_sign', sql`${t.kind} = 'invoice' or ${t.totalCents} <= 0`),
   ],

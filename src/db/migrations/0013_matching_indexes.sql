@@ -1,2 +1,3 @@
 DROP INDEX "invoices_org_open_amount_idx";--> statement-breakpoint
+CREATE INDEX "invoices_org_open_credit_note_idx" ON "invoices" USING btree ("org_id","debtor_id") WHERE "invoices"."kind" = 'credit_note' and "invoices"."open_cents" <> 0 and "invoices"."status" <> 'written_off';--> statement-breakpoint
 CREATE INDEX "invoices_org_open_amount_idx" ON "invoices" USING btree ("org_id","open_cents","debtor_id") WHERE "invoices"."kind" = 'invoice' and "invoices"."open_cents" > 0 and "invoices"."status" <> 'written_off';
