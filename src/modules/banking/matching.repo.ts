@@ -19,47 +19,71 @@ export type InvoiceHit = LedgerItem & { n: number };
 const ITEM_COLUMNS = sql.raw(`i.id, i.debtor_id as "debtorId", i.number, i.kind, i.open_cents as "openCents",
   i.total_cents as "totalCents", i.due_date as "dueDate", i.currency, i.status`);
 
-/**
- * Invoices and credit notes (not written off) whose payment-reference key or invoice-number key
- * equals one of the keys: one statement, an index lookup per key list, the keys by position.
- */
-export async function findInvoicesByKeys(
-  tx: Db,
-  params: { orgId: string; referenceKeys: readonly string[]; numberKeys: readonly string[] },
-): Promise<{ byReference: InvoiceHit[]; byNumber: InvoiceHit[] }> {
-  const byReference: InvoiceHit[] = [];
-  const byNumber: InvoiceHit[] = [];
-  if (params.referenceKeys.length + params.numberKeys.length === 0) return { byReference, byNumber };
-  const hits = await rows<InvoiceHit & { byNumber: boolean }>(
-    tx,
-    sql`select false as "byNumber", (k.n - 1)::int as n, ${ITEM_COLUMNS}
-    from json_array_elements_text(${json(params.referenceKeys)}) with ordinality as k(key, n)
-    join invoices i on i.org_id = ${params.orgId} and i.payment_reference_key = k.key
-    where i.status <> 'written_off'
-    union all
-    select true, (k.n - 1)::int, ${ITEM_COLUMNS}
-    from json_array_elements_text(${json(params.numberKeys)}) with ordinality as k(key, n)
-    join invoices i on i.org_id = ${params.orgId} and i.number_key = k.key
-    where i.status <> 'written_off'`,
-  );
-  for (const hit of hits) (hit.byNumber ? byNumber : byReference).push(hit);
-  return { byReference, byNumber };
-}
+export type NamedCandidates = {
+  byReference: InvoiceHit[];
+  byNumber: InvoiceHit[];
+  /** The open credit notes of every debtor found by a key: a payment may be offset against them. */
+  creditNotes: LedgerItem[];
+  debtorsOfIban: { iban: string; debtorId: string }[];
+};
 
-/** Which debtors each IBAN paid for before (payments allocated to them, not taken back). */
-export async function findDebtorsByIban(
+type CandidateRow = LedgerItem & {
+  source: 'reference' | 'number' | 'credit_note' | 'iban';
+  n: number;
+  iban: string;
+};
+
+/**
+ * What a batch's entries name, in one statement: the invoices and credit notes (not written off)
+ * whose payment-reference key or invoice-number key equals a key (an index lookup per key list,
+ * the keys by position), the open credit notes of the debtors found, and the debtors each
+ * counterparty IBAN paid for before (payments allocated to them, not taken back).
+ */
+export async function findNamedCandidates(
   tx: Db,
-  params: { orgId: string; ibans: readonly string[] },
-): Promise<{ iban: string; debtorId: string }[]> {
-  if (params.ibans.length === 0) return [];
-  return rows(
+  params: {
+    orgId: string;
+    referenceKeys: readonly string[];
+    numberKeys: readonly string[];
+    ibans: readonly string[];
+  },
+): Promise<NamedCandidates> {
+  const found: NamedCandidates = { byReference: [], byNumber: [], creditNotes: [], debtorsOfIban: [] };
+  const { orgId, referenceKeys, numberKeys, ibans } = params;
+  if (referenceKeys.length + numberKeys.length + ibans.length === 0) return found;
+  const result = await rows<CandidateRow>(
     tx,
-    sql`select distinct p.counterparty_iban as iban, p.debtor_id as "debtorId"
-    from json_array_elements_text(${json(params.ibans)}) as k(iban)
-    join payments p on p.org_id = ${params.orgId} and p.counterparty_iban = k.iban
-      and p.debtor_id is not null
-    where p.status in ('allocated', 'partially_allocated')`,
+    sql`with hits as materialized (
+      select 'reference' as source, (k.n - 1)::int as n, ${ITEM_COLUMNS}
+      from json_array_elements_text(${json(referenceKeys)}) with ordinality as k(key, n)
+      join invoices i on i.org_id = ${orgId} and i.payment_reference_key = k.key
+      where i.status <> 'written_off'
+      union all
+      select 'number', (k.n - 1)::int, ${ITEM_COLUMNS}
+      from json_array_elements_text(${json(numberKeys)}) with ordinality as k(key, n)
+      join invoices i on i.org_id = ${orgId} and i.number_key = k.key
+      where i.status <> 'written_off'
+    )
+    select h.*, null::text as iban from hits h
+    union all
+    select 'credit_note', null, ${ITEM_COLUMNS}, null
+    from invoices i
+    where i.org_id = ${orgId} and i.kind = 'credit_note' and i.open_cents <> 0 and i.status <> 'written_off'
+      and i.debtor_id in (select h."debtorId" from hits h)
+    union all
+    (select distinct 'iban', null::int, null::uuid, p.debtor_id, null::text, null::document_kind,
+        null::bigint, null::bigint, null::date, null::text, null::invoice_status, p.counterparty_iban
+      from json_array_elements_text(${json(ibans)}) as k(iban)
+      join payments p on p.org_id = ${orgId} and p.counterparty_iban = k.iban and p.debtor_id is not null
+      where p.status in ('allocated', 'partially_allocated'))`,
   );
+  for (const row of result) {
+    if (row.source === 'reference') found.byReference.push(row);
+    else if (row.source === 'number') found.byNumber.push(row);
+    else if (row.source === 'credit_note') found.creditNotes.push(row);
+    else found.debtorsOfIban.push({ iban: row.iban, debtorId: row.debtorId });
+  }
+  return found;
 }
 
 /**
@@ -90,10 +114,10 @@ export async function findDebtorsByNameAndAmount(
   );
 }
 
-/** The open invoices and credit notes of debtors (only the credit notes when asked). */
+/** The open invoices and credit notes of debtors. */
 export async function findOpenItems(
   tx: Db,
-  params: { orgId: string; debtorIds: readonly string[]; creditNotesOnly: boolean },
+  params: { orgId: string; debtorIds: readonly string[] },
 ): Promise<LedgerItem[]> {
   if (params.debtorIds.length === 0) return [];
   return rows(
@@ -101,8 +125,7 @@ export async function findOpenItems(
     sql`select ${ITEM_COLUMNS}
     from json_array_elements_text(${json(params.debtorIds)}) as k(debtor_id)
     join invoices i on i.org_id = ${params.orgId} and i.debtor_id = k.debtor_id::uuid
-    where i.open_cents <> 0 and i.status <> 'written_off'
-      ${params.creditNotesOnly ? sql`and i.kind = 'credit_note'` : sql``}`,
+    where i.open_cents <> 0 and i.status <> 'written_off'`,
   );
 }
 

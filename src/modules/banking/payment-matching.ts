@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { extractEntryKeys } from '../../core/matching/entry-keys.js';
 import {
+  type MatchInput,
   type MatchProposal,
   type NamedInvoice,
   pickAutomaticMatch,
@@ -25,9 +26,8 @@ import {
 } from './bank-import.repo.js';
 import { type MatchContext, MatchWrites } from './match-effects.js';
 import {
-  findDebtorsByIban,
   findDebtorsByNameAndAmount,
-  findInvoicesByKeys,
+  findNamedCandidates,
   findOpenItems,
   findReversedPayment,
   type InvoiceHit,
@@ -79,6 +79,10 @@ export async function storeAndMatchEntries(
  * candidates, and each automatic allocation or suggestion is gathered in `writes` (which keeps the
  * open amounts as the batch leaves them, so a later payment of the batch sees what an earlier one
  * paid); `writes.flush` stores them.
+ *
+ * The payments that name their invoices (by reference or number) are decided first, in the order
+ * of the statement, while the database looks up the payers of the rest by name and amount; those
+ * are decided after, on what the named payments left open.
  */
 export async function decideCreditMatches(
   tx: Db,
@@ -88,18 +92,100 @@ export async function decideCreditMatches(
 ): Promise<MatchCounts> {
   const counts: MatchCounts = { matched: 0, suggested: 0, unmatched: 0 };
   if (credits.length === 0) return counts;
+  const { named, debtorsOfIban, items } = await findNamed(tx, ctx, writes, credits);
+
+  const payers: { ord: number; name: string; amountCents: number }[] = [];
+  for (let ord = 0; ord < credits.length; ord++) {
+    const name = named[ord] ? '' : (credits[ord]?.counterpartyName?.trim().toLowerCase() ?? '');
+    if (name !== '') payers.push({ ord, name, amountCents: credits[ord]?.amountCents as number });
+  }
+  const namesLookup = findDebtorsByNameAndAmount(tx, { orgId: ctx.orgId, payers });
+  // Nothing is sent before the event loop turns; the named payments are decided meanwhile.
+  namesLookup.catch(() => undefined);
+  await new Promise((resolve) => setImmediate(resolve));
+  const none: never[] = [];
+  for (let ord = 0; ord < credits.length; ord++) {
+    const hits = named[ord];
+    if (!hits) continue;
+    const entry = credits[ord] as NewBankPayment;
+    decide(ctx, writes, entry, counts, {
+      amountCents: entry.amountCents,
+      named: hits,
+      ibanDebtorIds: debtorsOfIban.get(entry.counterpartyIban ?? '') ?? none,
+      nameDebtors: none,
+      openItemsOf: (debtorId) => items.of(debtorId, entry.currency),
+    });
+  }
+
+  const debtorsOfName: ({ debtorId: string; similarity: number }[] | undefined)[] = new Array(credits.length);
+  for (const row of await namesLookup) {
+    const list = debtorsOfName[row.ord];
+    if (list) list.push(row);
+    else debtorsOfName[row.ord] = [row];
+  }
+  // Everything open of the debtors the rest may be paying.
+  const payerDebtors = new Set<string>();
+  for (let ord = 0; ord < credits.length; ord++) {
+    if (named[ord]) continue;
+    for (const id of debtorsOfIban.get(credits[ord]?.counterpartyIban ?? '') ?? none) payerDebtors.add(id);
+    for (const d of debtorsOfName[ord] ?? none) payerDebtors.add(d.debtorId);
+  }
+  for (const row of await findOpenItems(tx, { orgId: ctx.orgId, debtorIds: [...payerDebtors] })) {
+    items.add(writes.remember(row));
+  }
+  for (let ord = 0; ord < credits.length; ord++) {
+    if (named[ord]) continue;
+    const entry = credits[ord] as NewBankPayment;
+    decide(ctx, writes, entry, counts, {
+      amountCents: entry.amountCents,
+      named: none,
+      ibanDebtorIds: debtorsOfIban.get(entry.counterpartyIban ?? '') ?? none,
+      nameDebtors: debtorsOfName[ord] ?? none,
+      openItemsOf: (debtorId) => items.of(debtorId, entry.currency),
+    });
+  }
+  return counts;
+}
+
+/** The open items loaded for the batch, by debtor, each once. */
+class ItemsByDebtor {
+  private readonly byDebtor = new Map<string, LedgerItem[]>();
+  private readonly ids = new Set<string>();
+
+  add(item: LedgerItem): void {
+    if (this.ids.has(item.id)) return;
+    this.ids.add(item.id);
+    const list = this.byDebtor.get(item.debtorId);
+    if (list) list.push(item);
+    else this.byDebtor.set(item.debtorId, [item]);
+  }
+
+  of(debtorId: string, currency: string): LedgerItem[] {
+    return (this.byDebtor.get(debtorId) ?? []).filter((i) => i.currency === currency);
+  }
+}
+
+/**
+ * What the entries name, by position in the batch, with the named debtors' open credit notes and
+ * the debtors each IBAN paid for before: one statement.
+ */
+async function findNamed(tx: Db, ctx: MatchContext, writes: MatchWrites, credits: readonly NewBankPayment[]) {
   // Plain loops and arrays by position in the batch: this runs for every entry of a large import.
   const references: { ord: number; key: string; inText: boolean }[] = [];
   const numbers: { ord: number; key: string }[] = [];
+  const ibans = new Set<string>();
   for (let ord = 0; ord < credits.length; ord++) {
-    const keys = extractEntryKeys(credits[ord] as NewBankPayment);
+    const entry = credits[ord] as NewBankPayment;
+    const keys = extractEntryKeys(entry);
     for (const r of keys.references) references.push({ ord, key: r.key, inText: r.inText });
     for (const key of keys.numbers) numbers.push({ ord, key });
+    if (entry.counterpartyIban) ibans.add(entry.counterpartyIban);
   }
-  const found = await findInvoicesByKeys(tx, {
+  const found = await findNamedCandidates(tx, {
     orgId: ctx.orgId,
     referenceKeys: references.map((r) => r.key),
     numberKeys: numbers.map((r) => r.key),
+    ibans: [...ibans],
   });
   const named: (NamedInvoice[] | undefined)[] = new Array(credits.length);
   for (const hit of found.byReference) {
@@ -114,85 +200,46 @@ export async function decideCreditMatches(
       keyLength: key.length,
     });
   }
-
-  const ibans = new Set<string>();
-  const payers: { ord: number; name: string; amountCents: number }[] = [];
-  for (let ord = 0; ord < credits.length; ord++) {
-    const entry = credits[ord] as NewBankPayment;
-    if (entry.counterpartyIban) ibans.add(entry.counterpartyIban);
-    const name = named[ord] ? '' : (entry.counterpartyName?.trim().toLowerCase() ?? '');
-    if (name !== '') payers.push({ ord, name, amountCents: entry.amountCents });
-  }
+  const items = new ItemsByDebtor();
+  for (const note of found.creditNotes) items.add(writes.remember(note));
   const debtorsOfIban = new Map<string, string[]>();
-  for (const row of await findDebtorsByIban(tx, { orgId: ctx.orgId, ibans: [...ibans] })) {
+  for (const row of found.debtorsOfIban) {
     const list = debtorsOfIban.get(row.iban);
     if (list) list.push(row.debtorId);
     else debtorsOfIban.set(row.iban, [row.debtorId]);
   }
-  const debtorsOfName: ({ debtorId: string; similarity: number }[] | undefined)[] = new Array(credits.length);
-  for (const row of await findDebtorsByNameAndAmount(tx, { orgId: ctx.orgId, payers })) {
-    const list = debtorsOfName[row.ord];
-    if (list) list.push(row);
-    else debtorsOfName[row.ord] = [row];
-  }
+  return { named, debtorsOfIban, items };
+}
 
-  // Everything open of the debtors the payer may be; only the credit notes of debtors already named.
-  const payerDebtors = new Set<string>();
-  const namedDebtors = new Set<string>();
-  for (let ord = 0; ord < credits.length; ord++) {
-    const hits = named[ord];
-    if (hits) {
-      for (const h of hits) namedDebtors.add(h.item.debtorId);
-      continue;
-    }
-    for (const id of debtorsOfIban.get(credits[ord]?.counterpartyIban ?? '') ?? []) payerDebtors.add(id);
-    for (const d of debtorsOfName[ord] ?? []) payerDebtors.add(d.debtorId);
+/** Scores one entry's candidates; allocates the best when it may, else keeps the suggestions. */
+function decide(
+  ctx: MatchContext,
+  writes: MatchWrites,
+  entry: NewBankPayment,
+  counts: MatchCounts,
+  input: MatchInput,
+) {
+  const paymentId = entry.paymentId as string;
+  const proposals = proposeMatches(input);
+  const auto = pickAutomaticMatch(proposals, ctx.threshold);
+  if (auto) {
+    allocateCredit(writes, entry, paymentId, auto);
+    counts.matched++;
+  } else if (proposals.length > 0) {
+    writes.suggest(
+      proposals.slice(0, MAX_SUGGESTIONS).map((p, rank) => ({
+        paymentId,
+        rank: rank + 1,
+        score: p.score,
+        reasons: p.reasons,
+        debtorId: p.debtorId,
+        invoiceIds: p.allocations.map((a) => a.invoiceId),
+      })),
+    );
+    counts.suggested++;
+  } else {
+    counts.unmatched++;
   }
-  for (const id of payerDebtors) namedDebtors.delete(id);
-  const itemsOfDebtor = new Map<string, LedgerItem[]>();
-  const loaded = [
-    ...(await findOpenItems(tx, { orgId: ctx.orgId, debtorIds: [...payerDebtors], creditNotesOnly: false })),
-    ...(await findOpenItems(tx, { orgId: ctx.orgId, debtorIds: [...namedDebtors], creditNotesOnly: true })),
-  ];
-  for (const row of loaded) {
-    const item = writes.remember(row);
-    const list = itemsOfDebtor.get(item.debtorId);
-    if (list) list.push(item);
-    else itemsOfDebtor.set(item.debtorId, [item]);
-  }
-
-  for (let ord = 0; ord < credits.length; ord++) {
-    const entry = credits[ord] as NewBankPayment;
-    const paymentId = entry.paymentId as string;
-    const proposals = proposeMatches({
-      amountCents: entry.amountCents,
-      named: named[ord] ?? [],
-      ibanDebtorIds: debtorsOfIban.get(entry.counterpartyIban ?? '') ?? [],
-      nameDebtors: debtorsOfName[ord] ?? [],
-      openItemsOf: (debtorId) =>
-        (itemsOfDebtor.get(debtorId) ?? []).filter((i) => i.currency === entry.currency),
-    });
-    const auto = pickAutomaticMatch(proposals, ctx.threshold);
-    if (auto) {
-      allocateCredit(writes, entry, paymentId, auto);
-      counts.matched++;
-    } else if (proposals.length > 0) {
-      writes.suggest(
-        proposals.slice(0, MAX_SUGGESTIONS).map((p, rank) => ({
-          paymentId,
-          rank: rank + 1,
-          score: p.score,
-          reasons: p.reasons,
-          debtorId: p.debtorId,
-          invoiceIds: p.allocations.map((a) => a.invoiceId),
-        })),
-      );
-      counts.suggested++;
-    } else {
-      counts.unmatched++;
-    }
-  }
-  return counts;
 }
 
 /** An invoice an entry names, in the entry's currency. */
