@@ -441,6 +441,61 @@ describe('importBankStatements', () => {
     expect((await invoiceRow(second.id))?.status).toBe('paid');
   });
 
+  it('lets a payment that names its invoice have it before a line above it matched only by IBAN and amount', async () => {
+    const { db } = database;
+    const iban = 'BE71096123456769';
+    const debtor = await createDebtor(db, { orgId, name: 'Garage Claes', country: 'BE' });
+    const earlier = await createInvoice(db, {
+      orgId,
+      debtorId: debtor.id,
+      totalCents: 1500,
+      paymentReference: ogm(601),
+    });
+    const named = await createInvoice(db, {
+      orgId,
+      debtorId: debtor.id,
+      totalCents: 3000,
+      paymentReference: ogm(602),
+    });
+    // The IBAN is learned from a payment of the debtor's.
+    await run([
+      'claes-1.xml',
+      [
+        {
+          entries: [bankEntry({ amountCents: 1500, counterpartyIban: iban, structuredReference: ogm(601) })],
+        },
+      ],
+    ]);
+    expect((await invoiceRow(earlier.id))?.status).toBe('paid');
+
+    const report = await run([
+      'claes-2.xml',
+      [
+        {
+          entries: [
+            bankEntry({
+              amountCents: 3000,
+              counterpartyIban: iban,
+              remittance: 'betaling',
+              bankReference: 'C-1',
+            }),
+            bankEntry({ amountCents: 3000, structuredReference: ogm(602), bankReference: 'C-2' }),
+          ],
+        },
+      ],
+    ]);
+    // In statement order the first line would have taken the invoice by IBAN and amount and left
+    // the payment that names it as "already paid"; the named one is decided first.
+    expect(report).toMatchObject({ matched: 1, unmatched: 1 });
+    expect(await invoiceRow(named.id)).toMatchObject({ openCents: 0, status: 'paid' });
+    const [allocation] = await db
+      .select({ reference: payments.reference })
+      .from(allocations)
+      .innerJoin(payments, eq(payments.id, allocations.paymentId))
+      .where(eq(allocations.invoiceId, named.id));
+    expect(allocation?.reference).toBe(ogm(602));
+  });
+
   it.each([
     ['booked the next business day', '2026-03-16', 'kept'],
     ['booked a week late', '2026-03-20', 'partially_kept'],
