@@ -61,6 +61,11 @@ export function findExactCombination(
   amountCents: number,
   items: readonly OpenItem[],
 ): OpenItem[] | undefined {
+  // One item (the usual named invoice): it fits or it does not.
+  if (items.length === 1) {
+    const [only] = items as [OpenItem];
+    return only.openCents === amountCents && only.openCents > 0 ? [only] : undefined;
+  }
   const candidates = [...items].sort(byDueDate).slice(0, MAX_SUBSET_ITEMS);
   let best: OpenItem[] | undefined;
   const total = 1 << candidates.length;

@@ -82,20 +82,21 @@ export function pickAutomaticMatch(
 }
 
 function proposeFromNamedInvoices(input: MatchInput): MatchProposal[] {
-  const byDebtor = new Map<string, NamedInvoice[]>();
+  // Grouped by debtor in a small array, not a Map: one entry nearly always names one debtor.
+  const groups: { debtorId: string; hits: NamedInvoice[] }[] = [];
   for (const hit of input.named) {
-    const list = byDebtor.get(hit.item.debtorId) ?? [];
-    if (!list.some((h) => h.item.id === hit.item.id)) list.push(hit);
-    byDebtor.set(hit.item.debtorId, list);
+    const group = groups.find((g) => g.debtorId === hit.item.debtorId);
+    if (!group) groups.push({ debtorId: hit.item.debtorId, hits: [hit] });
+    else if (!group.hits.some((h) => h.item.id === hit.item.id)) group.hits.push(hit);
   }
   const proposals: MatchProposal[] = [];
-  for (const [debtorId, hits] of byDebtor) {
+  for (const { debtorId, hits } of groups) {
     const proposal = proposeForDebtor(input, debtorId, strongestHits(hits));
     if (proposal) proposals.push(proposal);
   }
-  const exact = proposals.filter((p) => p.reasons.includes('amount_exact'));
   if (proposals.length > 1) {
     // Several debtors named: one that fits exactly may still win, by a smaller margin.
+    const exact = proposals.filter((p) => p.reasons.includes('amount_exact'));
     for (const p of proposals) {
       const isOnlyExact = exact.length === 1 && exact[0] === p;
       p.score -= isOnlyExact ? SCORE.referenceNotExact : SCORE.ambiguity;
@@ -107,6 +108,7 @@ function proposeFromNamedInvoices(input: MatchInput): MatchProposal[] {
 
 /** References beat invoice numbers: when a debtor's invoices are named by reference, numbers are noise. */
 function strongestHits(hits: NamedInvoice[]): NamedInvoice[] {
+  if (hits.every((h) => h.via === hits[0]?.via)) return hits;
   const byReference = hits.filter((h) => h.via === 'reference');
   return byReference.length > 0 ? byReference : hits;
 }
@@ -132,40 +134,36 @@ function proposeForDebtor(
     score += SCORE.nameBonus;
   }
 
-  const open = hits.map((h) => h.item).filter((i) => i.openCents !== 0);
+  // `reasons` is this call's own array: each way out below adds its last reason to it.
+  const open: OpenItem[] = [];
+  for (const h of hits) if (h.item.openCents !== 0) open.push(h.item);
   if (!open.some((i) => i.openCents > 0)) {
     if (hits.length === 0) return undefined;
-    return { debtorId, allocations: [], score: SCORE.alreadyPaid, reasons: [...reasons, 'already_paid'] };
+    reasons.push('already_paid');
+    return { debtorId, allocations: [], score: SCORE.alreadyPaid, reasons };
   }
   const exact = findExactCombination(input.amountCents, open);
   if (exact) {
-    return {
-      debtorId,
-      allocations: fullAllocations(exact),
-      score: Math.min(score, 100),
-      reasons: [...reasons, 'amount_exact'],
-    };
+    reasons.push('amount_exact');
+    return { debtorId, allocations: fullAllocations(exact), score: Math.min(score, 100), reasons };
   }
   const namedIds = new Set(open.map((i) => i.id));
   const notes = input.openItemsOf(debtorId).filter((i) => i.openCents < 0 && !namedIds.has(i.id));
   const withNotes =
     notes.length > 0 ? findExactCombination(input.amountCents, [...open, ...notes]) : undefined;
   if (withNotes) {
+    reasons.push('amount_exact', 'credit_note_offset');
     return {
       debtorId,
       allocations: fullAllocations(withNotes),
       score: Math.min(score, 100) - SCORE.creditNoteOffset,
-      reasons: [...reasons, 'amount_exact', 'credit_note_offset'],
+      reasons,
     };
   }
   const { allocations, restCents } = allocateOldestFirst(input.amountCents, open);
   const penalty = via === 'reference' ? SCORE.referenceNotExact : SCORE.numberNotExact;
-  return {
-    debtorId,
-    allocations,
-    score: Math.min(score, 100) - penalty,
-    reasons: [...reasons, restCents > 0 ? 'overpayment' : 'partial_payment'],
-  };
+  reasons.push(restCents > 0 ? 'overpayment' : 'partial_payment');
+  return { debtorId, allocations, score: Math.min(score, 100) - penalty, reasons };
 }
 
 /** Nothing named: the payer's IBAN (learned from earlier payments), else their name, with the amount. */

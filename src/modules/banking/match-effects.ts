@@ -49,8 +49,8 @@ type PaymentDecision = {
     date: string;
     amountCents: number;
     debtorId: string;
-    /** A function when composing the text is left to the flush. */
-    summary: string | (() => string);
+    /** Composed at the flush when given as an object (deciding stays cheap). */
+    summary: string | { text(): string };
   };
   allocations: AppliedAllocation[];
   extra: { status: PaymentStatus; reversesPaymentId?: string; data: Record<string, unknown> };
@@ -138,7 +138,7 @@ export class MatchWrites {
         actorUserId: actor.userId,
         actorLabel: actor.label,
         kind: payment.amountCents < 0 ? 'payment_reversed' : 'payment_recorded',
-        summary: typeof payment.summary === 'string' ? payment.summary : payment.summary(),
+        summary: typeof payment.summary === 'string' ? payment.summary : payment.summary.text(),
         data: Object.assign(
           { paymentId: payment.id, amount: formatCents(payment.amountCents), date: payment.date },
           extra.data,

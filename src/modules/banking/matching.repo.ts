@@ -70,6 +70,9 @@ export async function findNamedCandidates(
     from invoices i
     where i.org_id = ${orgId} and i.kind = 'credit_note' and i.open_cents <> 0 and i.status <> 'written_off'
       and i.debtor_id in (select h."debtorId" from hits h)
+      -- Evaluated once: most batches meet no open credit note, and then no debtor is probed.
+      and exists (select from invoices c where c.org_id = ${orgId} and c.kind = 'credit_note'
+        and c.open_cents <> 0 and c.status <> 'written_off')
     union all
     (select distinct 'iban', null::int, null::uuid, p.debtor_id, null::text, null::document_kind,
         null::bigint, null::bigint, null::date, null::text, null::invoice_status, p.counterparty_iban

@@ -271,22 +271,13 @@ function allocateCredit(
 ): void {
   let allocated = 0;
   for (const a of match.allocations) allocated += a.amountCents;
-  const summary = () => {
-    const numbers = match.allocations.map((a) => writes.items.get(a.invoiceId)?.number ?? a.invoiceId);
-    const from = entry.counterpartyName ? ` from ${entry.counterpartyName}` : '';
-    const credit =
-      allocated < entry.amountCents ? `; ${formatCents(entry.amountCents - allocated)} left as credit` : '';
-    return `Payment of ${formatCents(entry.amountCents)} received on ${entry.bookingDate}${from}, matched to ${numbers.join(
-      ', ',
-    )} (${match.reasons.join(', ')}, score ${match.score})${credit}`;
-  };
   writes.allocate(
     {
       id: paymentId,
       date: entry.bookingDate,
       amountCents: entry.amountCents,
       debtorId: match.debtorId,
-      summary,
+      summary: new CreditSummary(writes, entry, match, allocated),
     },
     match.allocations,
     {
@@ -294,6 +285,27 @@ function allocateCredit(
       data: { score: match.score, reasons: match.reasons },
     },
   );
+}
+
+/** The timeline text of an automatic allocation, composed when the batch is written. */
+class CreditSummary {
+  constructor(
+    private readonly writes: MatchWrites,
+    private readonly entry: NewBankPayment,
+    private readonly match: MatchProposal,
+    private readonly allocatedCents: number,
+  ) {}
+
+  text(): string {
+    const { entry, match } = this;
+    const numbers = match.allocations.map((a) => this.writes.items.get(a.invoiceId)?.number ?? a.invoiceId);
+    const from = entry.counterpartyName ? ` from ${entry.counterpartyName}` : '';
+    const rest = entry.amountCents - this.allocatedCents;
+    const credit = rest > 0 ? `; ${formatCents(rest)} left as credit` : '';
+    return `Payment of ${formatCents(entry.amountCents)} received on ${entry.bookingDate}${from}, matched to ${numbers.join(
+      ', ',
+    )} (${match.reasons.join(', ')}, score ${match.score})${credit}`;
+  }
 }
 
 /**
