@@ -32,6 +32,7 @@ import {
   findReversedPayment,
   type InvoiceHit,
   type LedgerItem,
+  type NamedCandidates,
 } from './matching.repo.js';
 
 export type MatchCounts = { matched: number; suggested: number; unmatched: number };
@@ -100,9 +101,9 @@ export async function decideCreditMatches(
     if (name !== '') payers.push({ ord, name, amountCents: credits[ord]?.amountCents as number });
   }
   const namesLookup = findDebtorsByNameAndAmount(tx, { orgId: ctx.orgId, payers });
-  // Nothing is sent before the event loop turns; the named payments are decided meanwhile.
+  // The named payments are decided while the database looks up the others' payers.
   namesLookup.catch(() => undefined);
-  await new Promise((resolve) => setImmediate(resolve));
+  await dispatched();
   const none: never[] = [];
   for (let ord = 0; ord < credits.length; ord++) {
     const hits = named[ord];
@@ -167,48 +168,89 @@ class ItemsByDebtor {
 
 /**
  * What the entries name, by position in the batch, with the named debtors' open credit notes and
- * the debtors each IBAN paid for before: one statement.
+ * the debtors each IBAN paid for before. In two halves, one statement each: the keys of the second
+ * half are extracted while the database looks up the first, and the first half's finds are taken
+ * in while it looks up the second.
  */
 async function findNamed(tx: Db, ctx: MatchContext, writes: MatchWrites, credits: readonly NewBankPayment[]) {
-  // Plain loops and arrays by position in the batch: this runs for every entry of a large import.
-  const references: { ord: number; key: string; inText: boolean }[] = [];
-  const numbers: { ord: number; key: string }[] = [];
-  const ibans = new Set<string>();
-  for (let ord = 0; ord < credits.length; ord++) {
-    const entry = credits[ord] as NewBankPayment;
-    const keys = extractEntryKeys(entry);
-    for (const r of keys.references) references.push({ ord, key: r.key, inText: r.inText });
-    for (const key of keys.numbers) numbers.push({ ord, key });
-    if (entry.counterpartyIban) ibans.add(entry.counterpartyIban);
-  }
-  const found = await findNamedCandidates(tx, {
-    orgId: ctx.orgId,
-    referenceKeys: references.map((r) => r.key),
-    numberKeys: numbers.map((r) => r.key),
-    ibans: [...ibans],
-  });
   const named: (NamedInvoice[] | undefined)[] = new Array(credits.length);
+  const items = new ItemsByDebtor();
+  const debtorsOfIban = new Map<string, string[]>();
+  const half = Math.ceil(credits.length / 2);
+  const first = keysOf(credits, 0, half);
+  let lookup = lookUp(tx, ctx, first);
+  await dispatched();
+  const second = keysOf(credits, half, credits.length);
+  let found = await lookup;
+  lookup = lookUp(tx, ctx, second);
+  await dispatched();
+  takeIn(found, first, { credits, writes, named, items, debtorsOfIban });
+  found = await lookup;
+  takeIn(found, second, { credits, writes, named, items, debtorsOfIban });
+  return { named, debtorsOfIban, items };
+}
+
+type BatchKeys = {
+  references: { ord: number; key: string; inText: boolean }[];
+  numbers: { ord: number; key: string }[];
+  ibans: Set<string>;
+};
+
+/** The lookup keys of the entries from `from` to `to` (not included). */
+function keysOf(credits: readonly NewBankPayment[], from: number, to: number): BatchKeys {
+  // Plain loops and arrays by position in the batch: this runs for every entry of a large import.
+  const keys: BatchKeys = { references: [], numbers: [], ibans: new Set() };
+  for (let ord = from; ord < to; ord++) {
+    const entry = credits[ord] as NewBankPayment;
+    const found = extractEntryKeys(entry);
+    for (const r of found.references) keys.references.push({ ord, key: r.key, inText: r.inText });
+    for (const key of found.numbers) keys.numbers.push({ ord, key });
+    if (entry.counterpartyIban) keys.ibans.add(entry.counterpartyIban);
+  }
+  return keys;
+}
+
+const lookUp = (tx: Db, ctx: MatchContext, keys: BatchKeys) =>
+  findNamedCandidates(tx, {
+    orgId: ctx.orgId,
+    referenceKeys: keys.references.map((r) => r.key),
+    numberKeys: keys.numbers.map((r) => r.key),
+    ibans: [...keys.ibans],
+  });
+
+/** A query is sent only once the event loop turns: let it go out before working on. */
+const dispatched = () => new Promise((resolve) => setImmediate(resolve));
+
+function takeIn(
+  found: NamedCandidates,
+  keys: BatchKeys,
+  into: {
+    credits: readonly NewBankPayment[];
+    writes: MatchWrites;
+    named: (NamedInvoice[] | undefined)[];
+    items: ItemsByDebtor;
+    debtorsOfIban: Map<string, string[]>;
+  },
+): void {
+  const { credits, writes, named } = into;
   for (const hit of found.byReference) {
-    const { ord, key, inText } = references[hit.n] as (typeof references)[number];
+    const { ord, key, inText } = keys.references[hit.n] as BatchKeys['references'][number];
     nameInvoice(named, credits, writes, hit, ord, { via: 'reference', inText, keyLength: key.length });
   }
   for (const hit of found.byNumber) {
-    const { ord, key } = numbers[hit.n] as (typeof numbers)[number];
+    const { ord, key } = keys.numbers[hit.n] as BatchKeys['numbers'][number];
     nameInvoice(named, credits, writes, hit, ord, {
       via: 'invoice_number',
       inText: false,
       keyLength: key.length,
     });
   }
-  const items = new ItemsByDebtor();
-  for (const note of found.creditNotes) items.add(writes.remember(note));
-  const debtorsOfIban = new Map<string, string[]>();
+  for (const note of found.creditNotes) into.items.add(writes.remember(note));
   for (const row of found.debtorsOfIban) {
-    const list = debtorsOfIban.get(row.iban);
-    if (list) list.push(row.debtorId);
-    else debtorsOfIban.set(row.iban, [row.debtorId]);
+    const list = into.debtorsOfIban.get(row.iban);
+    if (!list) into.debtorsOfIban.set(row.iban, [row.debtorId]);
+    else if (!list.includes(row.debtorId)) list.push(row.debtorId);
   }
-  return { named, debtorsOfIban, items };
 }
 
 /** Scores one entry's candidates; allocates the best when it may, else keeps the suggestions. */
