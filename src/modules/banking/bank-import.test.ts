@@ -443,7 +443,7 @@ describe('importBankStatements', () => {
 
   it('lets a payment that names its invoice have it before a line above it matched only by IBAN and amount', async () => {
     const { db } = database;
-    const iban = 'BE71096123456769';
+    const iban = 'NL02ABNA0123456789';
     const debtor = await createDebtor(db, { orgId, name: 'Garage Claes', country: 'BE' });
     const earlier = await createInvoice(db, {
       orgId,
