@@ -6,8 +6,9 @@
  * the join returning each reference with its invoice's id and open amount (the least a matching
  * reads), and the same join only counted (an index-only scan that reads no invoice):
  *   - the matching decisions (payment-matching.ts decideCreditMatches, in batches as the import
- *     makes them: keys looked up and the invoices locked, candidates scored, allocations decided;
- *     nothing written, the transaction is rolled back);
+ *     makes them: keys extracted and looked up, candidates scored, allocations decided; nothing
+ *     written, the transaction is rolled back, so they too are the median of three after a
+ *     warm-up);
  *   - the full import through importBankStatements (entries, payments, dedup, matching,
  *     allocations, invoice updates, timeline, promises and plans, debtor balances);
  *   - peak memory of the process.
@@ -208,7 +209,10 @@ async function runChild(target: BenchTarget, args: Args): Promise<Result> {
     };
     const actor = { orgId, userId: null, label: 'bench' };
     const ctx = await loadMatchContext(deps, actor);
-    const decision = await decideAll(database.db, ctx, args);
+    await decideAll(database.db, ctx, args);
+    const passes = [];
+    for (let pass = 0; pass < 3; pass++) passes.push(await decideAll(database.db, ctx, args));
+    const decision = passes.sort((a, b) => a.ms - b.ms)[1] as (typeof passes)[number];
     process.stderr.write(`  [${target}] decided in ${(decision.ms / 1000).toFixed(1)} s\n`);
 
     const imported = await timed(() =>
