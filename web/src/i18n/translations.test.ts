@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { TIMELINE_KINDS } from '../../../src/core/ledger/enums.ts';
 import en from './en.json';
 import fr from './fr.json';
 import nl from './nl.json';
@@ -19,6 +20,10 @@ describe('translations', () => {
     ['en', en],
   ])('%s has exactly the Dutch keys', (_language, tree) => {
     expect(keysOf(tree).sort()).toEqual(dutch);
+  });
+
+  it('names every kind of timeline event the server writes', () => {
+    expect(TIMELINE_KINDS.filter((kind) => !(kind in nl.timeline.kinds))).toEqual([]);
   });
 
   it('has no empty texts', () => {
