@@ -23,6 +23,7 @@ import { fixedClock } from '../src/clock.js';
 import type { CalendarDate } from '../src/core/calendar-date.js';
 import { cents } from '../src/core/money.js';
 import { type Database, type Db, migrateDatabase } from '../src/db/client.js';
+import { type MatchContext, MatchWrites } from '../src/modules/allocations/allocation-writes.js';
 import type { NewBankPayment } from '../src/modules/banking/bank-import.repo.js';
 import {
   DEFAULT_BATCH_SIZE,
@@ -30,7 +31,6 @@ import {
   loadMatchContext,
 } from '../src/modules/banking/bank-import.service.js';
 import type { BankEntry, BankStatementEvent } from '../src/modules/banking/formats/bank-statement.js';
-import { type MatchContext, MatchWrites } from '../src/modules/banking/match-effects.js';
 import { decideCreditMatches } from '../src/modules/banking/payment-matching.js';
 import { bankEntry } from '../src/modules/banking/test-support.js';
 import { runBenchmark } from './child-run.js';

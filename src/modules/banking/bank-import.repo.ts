@@ -1,10 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { PaymentStatus } from '../../core/ledger/enums.js';
 import type { BalanceCheckResult } from '../../core/matching/enums.js';
+import { json, rows } from '../../db/batch-sql.js';
 import type { Db } from '../../db/client.js';
 import { type BankImportError, bankFiles, bankStatements } from '../../db/schema/index.js';
+import type { PaymentState } from '../allocations/allocation-writes.js';
 import type { BankFileFormat } from './formats/bank-statement.js';
-import { json, rows } from './sql.js';
 
 export async function insertBankFile(
   tx: Db,
@@ -91,7 +91,6 @@ export type BankEntryWrite = {
 export type NewBankPayment = BankEntryWrite & { paymentId: string | null };
 
 /** A payment as the matching of its batch leaves it; one without a state is stored unmatched. */
-export type PaymentState = { debtorId: string; status: PaymentStatus };
 
 /** The dedup keys of a batch that are stored already: those entries were imported before. */
 export async function findKnownDedupKeys(

@@ -10,6 +10,7 @@ import { createDedupKeyer } from '../../core/matching/entry-dedup.js';
 import { formatCents } from '../../core/money.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import type { BankImportError } from '../../db/schema/index.js';
+import { InvoicesChangedMeanwhile, type MatchContext } from '../allocations/allocation-writes.js';
 import type { Actor } from '../auth/access.js';
 import { type LedgerDeps, loadOrganisation } from '../ledger/organisation.service.js';
 import {
@@ -25,7 +26,6 @@ import type {
   BankStatementEvent,
   BankStatementHeader,
 } from './formats/bank-statement.js';
-import { InvoicesChangedMeanwhile, type MatchContext } from './match-effects.js';
 import { storeAndMatchEntries } from './payment-matching.js';
 
 export type BankFileInput = {

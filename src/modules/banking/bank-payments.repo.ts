@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { PaymentStatus } from '../../core/ledger/enums.js';
+import { rows } from '../../db/batch-sql.js';
 import type { Db } from '../../db/client.js';
-import { rows } from './sql.js';
 
 export type BankPaymentRow = {
   date: string;

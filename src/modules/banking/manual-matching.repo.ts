@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { DocumentKind, InvoiceStatus, PaymentStatus } from '../../core/ledger/enums.js';
 import type { MatchReason } from '../../core/matching/enums.js';
+import { rows } from '../../db/batch-sql.js';
 import type { Db } from '../../db/client.js';
-import { rows } from './sql.js';
 
 /** Queries of the manual matching screen: payments waiting for a person, their suggestions, search. */
 

@@ -9,6 +9,7 @@ import { AppError, type FieldIssue } from '../../core/errors.js';
 import type { PaymentStatus } from '../../core/ledger/enums.js';
 import { formatCents, parseAmount } from '../../core/money.js';
 import type { Db } from '../../db/client.js';
+import { type MatchContext, MatchWrites } from '../allocations/allocation-writes.js';
 import type { Actor } from '../auth/access.js';
 import { lockInvoices } from '../ledger/invoices.repo.js';
 import { type LedgerDeps, loadOrganisation } from '../ledger/organisation.service.js';
@@ -25,7 +26,6 @@ import {
   type PaymentToMatchRow,
   setPaymentStatus,
 } from './manual-matching.repo.js';
-import { type MatchContext, MatchWrites } from './match-effects.js';
 
 /** Statuses from which a person may still allocate: parked payments can be identified later. */
 const ALLOCATABLE: readonly PaymentStatus[] = ['unmatched', 'partially_allocated', 'parked'];

@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm';
-import type { InvoiceStatus } from '../../core/ledger/enums.js';
-import type { OpenItem } from '../../core/matching/allocation.js';
+import { json, rows } from '../../db/batch-sql.js';
 import type { Db } from '../../db/client.js';
-import { json, rows } from './sql.js';
+import type { LedgerItem } from '../allocations/allocation-writes.js';
 
 /**
  * The set-based lookups of the matching: every function takes the keys of a whole batch of entries
@@ -11,8 +10,6 @@ import { json, rows } from './sql.js';
  * otherwise fails the batch, which runs again (a lock per found invoice was ~40% of a lookup).
  */
 
-/** An invoice or credit note as the matching holds it while it allocates a batch. */
-export type LedgerItem = OpenItem & { currency: string; status: InvoiceStatus };
 /** `n`: the position of the key that found the item in the list it was looked up in. */
 export type InvoiceHit = LedgerItem & { n: number };
 

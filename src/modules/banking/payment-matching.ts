@@ -16,6 +16,7 @@ import {
 } from '../../core/matching/match-proposals.js';
 import { formatCents } from '../../core/money.js';
 import type { Db } from '../../db/client.js';
+import { type LedgerItem, type MatchContext, MatchWrites } from '../allocations/allocation-writes.js';
 import { lockInvoices } from '../ledger/invoices.repo.js';
 import { findAllocationsOfPayments } from '../ledger/payments.repo.js';
 import {
@@ -24,14 +25,12 @@ import {
   insertBankEntries,
   type NewBankPayment,
 } from './bank-import.repo.js';
-import { type MatchContext, MatchWrites } from './match-effects.js';
 import {
   findDebtorsByNameAndAmount,
   findNamedCandidates,
   findOpenItems,
   findReversedPayment,
   type InvoiceHit,
-  type LedgerItem,
   type NamedCandidates,
 } from './matching.repo.js';
 

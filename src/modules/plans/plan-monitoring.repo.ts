@@ -6,8 +6,8 @@
 import { sql } from 'drizzle-orm';
 import type { CalendarDate } from '../../core/calendar-date.js';
 import type { BusinessDayIndex } from '../../core/plans/business-day-index.js';
+import { json, rows } from '../../db/batch-sql.js';
 import type { Db } from '../../db/client.js';
-import { json, rows } from '../banking/sql.js';
 
 type Scope = { orgId: string; today: CalendarDate };
 

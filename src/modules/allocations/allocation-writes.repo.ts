@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { InvoiceStatus, PaymentStatus } from '../../core/ledger/enums.js';
 import type { MatchReason } from '../../core/matching/enums.js';
+import { json, rows } from '../../db/batch-sql.js';
 import type { Db } from '../../db/client.js';
-import { json, rows } from './sql.js';
 
 /** The writes of the matching, each for a whole batch in one statement. */
 

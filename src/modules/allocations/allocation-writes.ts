@@ -8,8 +8,9 @@
 import type { HolidayCalendar } from '../../core/calendar/holidays.js';
 import type { CalendarDate } from '../../core/calendar-date.js';
 import { promiseBreaksOn } from '../../core/calls/promise-status.js';
-import type { PaymentStatus } from '../../core/ledger/enums.js';
+import type { InvoiceStatus, PaymentStatus } from '../../core/ledger/enums.js';
 import { transitionInvoice } from '../../core/ledger/invoice-status.js';
+import type { OpenItem } from '../../core/matching/allocation.js';
 import { formatCents } from '../../core/money.js';
 import type { Db } from '../../db/client.js';
 import { appendTimelineSet } from '../imports/imports.repo.js';
@@ -29,8 +30,11 @@ import {
   updateInvoiceAmounts,
   updatePaymentMatches,
 } from './allocation-writes.repo.js';
-import type { PaymentState } from './bank-import.repo.js';
-import type { LedgerItem } from './matching.repo.js';
+
+/** An invoice or credit note as the allocation holds it while it allocates a batch. */
+export type LedgerItem = OpenItem & { currency: string; status: InvoiceStatus };
+/** What a new payment is stored with once it is decided. */
+export type PaymentState = { debtorId: string; status: PaymentStatus };
 
 export type MatchActor = { userId: string | null; label: string };
 export type MatchContext = {
