@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createInvoice } from '../../test/factories.js';
 import type { Session } from '../../test/http.js';
 import { type LedgerFixture, setUpLedgerFixture } from '../../test/ledger-fixture.js';
 
@@ -70,6 +71,53 @@ describe('payments', () => {
     const reused = await pay(fx.admin, { ...payload, amount: '121.00' }, 'payment-key-0001');
     expect(reused.statusCode).toBe(409);
     expect(reused.json().error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
+
+  it('pays invoices in its own currency only: by default that of the first invoice it pays', async () => {
+    const usd = await createInvoice(fx.database.db, {
+      orgId: fx.bakery.orgId,
+      debtorId: fx.florist.id,
+      number: 'US-001',
+      currency: 'USD',
+      totalCents: 5000,
+    });
+    const inDollars = await pay(
+      fx.admin,
+      {
+        debtorId: fx.florist.id,
+        date: '2026-03-14',
+        amount: '20.00',
+        allocations: [{ invoiceId: usd.id, amount: '20' }],
+      },
+      'payment-key-usd1',
+    );
+    expect(inDollars.statusCode).toBe(201);
+    expect(inDollars.json()).toMatchObject({ currency: 'USD', status: 'allocated' });
+
+    const inEuros = await pay(
+      fx.admin,
+      {
+        debtorId: fx.florist.id,
+        date: '2026-03-14',
+        amount: '20.00',
+        currency: 'EUR',
+        allocations: [{ invoiceId: usd.id, amount: '20' }],
+      },
+      'payment-key-usd2',
+    );
+    expect(inEuros.statusCode).toBe(400);
+    expect(inEuros.json().error.issues).toEqual([
+      { field: 'allocations.0.invoiceId', message: 'invoice US-001 is in USD, the payment in EUR' },
+    ]);
+    expect((await get(`/api/invoices/${usd.id}`)).json()).toMatchObject({ open: '30.00' });
+
+    const notACode = await pay(
+      fx.admin,
+      { debtorId: fx.florist.id, date: '2026-03-14', amount: '1.00', currency: 'euro', allocations: [] },
+      'payment-key-usd3',
+    );
+    expect(notACode.statusCode).toBe(400);
+    expect(notACode.json().error.issues[0].field).toBe('currency');
   });
 
   it('refuses allocations above the open amount, to other debtors, twice the same invoice or above the payment', async () => {

@@ -325,6 +325,11 @@ export const CreatePaymentRequestSchema = z
     date: CalendarDateSchema,
     amount: AmountInputSchema,
     reference: optionalText(140),
+    /** ISO 4217; by default the currency of the invoices it pays, else EUR. */
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'an ISO 4217 currency code such as EUR')
+      .optional(),
     allocations: z
       .array(z.object({ invoiceId: z.uuid(), amount: AmountInputSchema }).strict())
       .max(500)

@@ -24,10 +24,14 @@ export type RecordPaymentRequest = {
   date: string;
   amount: string;
   reference?: string | null | undefined;
+  /** ISO 4217; by default the currency of the invoices it pays, else EUR. */
+  currency?: string | undefined;
   allocations: { invoiceId: string; amount: string }[];
 };
 
 export type RecordPaymentResult = { payment: Payment; isReplay: boolean };
+
+const DEFAULT_CURRENCY = 'EUR';
 
 async function toPaymentViews(db: Db, orgId: string, rows: readonly PaymentRow[]): Promise<Payment[]> {
   const allocations = await findAllocationsOfPayments(db, { orgId, paymentIds: rows.map((r) => r.id) });
@@ -105,6 +109,11 @@ export async function recordPayment(
         orgId: actor.orgId,
         invoiceIds: wanted.map((a) => a.invoiceId),
       });
+      // Money is allocated only to invoices in its own currency.
+      const currency =
+        request.currency ??
+        invoiceRows.find((i) => i.id === wanted[0]?.invoiceId)?.currency ??
+        DEFAULT_CURRENCY;
       const issues = wanted.flatMap((allocation): FieldIssue[] => {
         const field = `allocations.${allocation.index}`;
         const invoice = invoiceRows.find((i) => i.id === allocation.invoiceId);
@@ -120,7 +129,9 @@ export async function recordPayment(
               ? `${invoice.number} is a credit note`
               : invoice.status === 'written_off'
                 ? `invoice ${invoice.number}: the invoice has been written off`
-                : undefined;
+                : invoice.currency !== currency
+                  ? `invoice ${invoice.number} is in ${invoice.currency}, the payment in ${currency}`
+                  : undefined;
         if (invoiceIssue) return [{ field: `${field}.invoiceId`, message: invoiceIssue }];
         if (allocation.amountCents > invoice.openCents) {
           return [
@@ -168,6 +179,7 @@ export async function recordPayment(
         debtorId: debtor.id,
         date: request.date,
         amountCents,
+        currency,
         reference: request.reference ?? null,
         method: 'manual',
         status: state.status,
