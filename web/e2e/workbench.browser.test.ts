@@ -260,6 +260,20 @@ describe.skipIf(!hasChromium)('the telephone workbench in Chromium', () => {
     await objection.getByRole('radio').first().check();
     expect(await page.getByTestId('objections').textContent()).toContain('1 gehoord');
     await shot('workbench-02-prep-script-objections');
+    // The list scrolls under its heading, which keeps the count of objections heard in view.
+    const objections = page.getByTestId('objections');
+    const scrolledBy = await objections.evaluate((el) => {
+      el.scrollTop = el.scrollHeight;
+      return el.scrollTop;
+    });
+    expect(scrolledBy).toBeGreaterThan(0);
+    const pane = await objections.boundingBox();
+    const heading = await page.locator('#objections-title').boundingBox();
+    expect(heading?.y ?? -1).toBeGreaterThanOrEqual((pane?.y ?? 0) - 1);
+    await shot('workbench-02b-objections-scrolled');
+    await objections.evaluate((el) => {
+      el.scrollTop = 0;
+    });
 
     // "Never saw the invoice": the copy of the overdue invoices goes to Petra on the spot.
     const neverSaw = page.getByTestId('objection').filter({ hasText: 'Factuur nooit gezien' });

@@ -7,6 +7,7 @@ import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useFetch } from '../../lib/use-fetch.ts';
 import { useGlobalKey } from '../../lib/use-global-key.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { ListPageHead } from '../../ui/ListPageHead.tsx';
 import { Pager } from '../../ui/Pager.tsx';
 import { fetchCollectors } from '../debtors/debtors.api.ts';
 import { CallReviewTabs } from './CallReviewTabs.tsx';
@@ -108,18 +109,18 @@ export function EvaluationsPage() {
   return (
     <section className="page call-review" aria-labelledby="evaluations-title">
       <CallReviewTabs />
-      <div className="page-head">
-        <h1 id="evaluations-title">{t('callReview.evaluations.title')}</h1>
-        <p className="count" aria-live="polite" data-testid="evaluations-total">
-          {list.data
+      <ListPageHead
+        titleId="evaluations-title"
+        title={t('callReview.evaluations.title')}
+        total={
+          list.data
             ? t('callReview.evaluations.total', { count: total, formatted: formatNumber(total, language) })
-            : ''}
-        </p>
-        {list.status === 'loading' && list.data && (
-          <span className="spinner" role="status" title={t('common.loading')} />
-        )}
-        <p className="hint">{t('callReview.evaluations.keyboardHint')}</p>
-      </div>
+            : ''
+        }
+        totalTestId="evaluations-total"
+        loading={list.status === 'loading' && Boolean(list.data)}
+        hint={t('callReview.evaluations.keyboardHint')}
+      />
 
       <div className="toolbar">
         <fieldset className="segmented" aria-label={t('callReview.evaluations.reviewState')}>

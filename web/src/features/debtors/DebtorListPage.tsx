@@ -9,6 +9,7 @@ import { useDebounced, useFetch } from '../../lib/use-fetch.ts';
 import { useGlobalKey } from '../../lib/use-global-key.ts';
 import { AgingBadge } from '../../ui/AgingBadge.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { ListPageHead } from '../../ui/ListPageHead.tsx';
 import { fetchCollectors, fetchDebtors, fetchSegments } from './debtors.api.ts';
 import { useDebtorQuery } from './use-debtor-query.ts';
 
@@ -121,21 +122,21 @@ export function DebtorListPage() {
 
   return (
     <section className="page debtor-list" aria-labelledby="debtors-title">
-      <div className="page-head">
-        <h1 id="debtors-title">{t('debtors.title')}</h1>
-        <p className="count" aria-live="polite" data-testid="debtor-total">
-          {list.data
+      <ListPageHead
+        titleId="debtors-title"
+        title={t('debtors.title')}
+        total={
+          list.data
             ? t(list.data.totalIsCapped ? 'debtors.totalCapped' : 'debtors.total', {
                 count: total,
                 formatted: formatNumber(total, language),
               })
-            : ''}
-        </p>
-        {list.status === 'loading' && list.data && (
-          <span className="spinner" role="status" title={t('common.loading')} />
-        )}
-        <p className="hint">{t('debtors.keyboardHint')}</p>
-      </div>
+            : ''
+        }
+        totalTestId="debtor-total"
+        loading={list.status === 'loading' && Boolean(list.data)}
+        hint={t('debtors.keyboardHint')}
+      />
 
       <search className="toolbar">
         <label className="field inline search">

@@ -7,6 +7,7 @@ import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useFetch } from '../../lib/use-fetch.ts';
 import { useGlobalKey } from '../../lib/use-global-key.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { ListPageHead } from '../../ui/ListPageHead.tsx';
 import { Pager } from '../../ui/Pager.tsx';
 import { useMe } from '../auth/session.tsx';
 import { DunningTabs } from './DunningTabs.tsx';
@@ -104,18 +105,18 @@ export function OutboxPage() {
   return (
     <section className="page dunning-outbox" aria-labelledby="outbox-title">
       <DunningTabs />
-      <div className="page-head">
-        <h1 id="outbox-title">{t('dunning.outbox.title')}</h1>
-        <p className="count" aria-live="polite" data-testid="outbox-total">
-          {list.data
+      <ListPageHead
+        titleId="outbox-title"
+        title={t('dunning.outbox.title')}
+        total={
+          list.data
             ? t('dunning.outbox.total', { count: total, formatted: formatNumber(total, language) })
-            : ''}
-        </p>
-        {list.status === 'loading' && list.data && (
-          <span className="spinner" role="status" title={t('common.loading')} />
-        )}
-        <p className="hint">{t('dunning.outbox.keyboardHint')}</p>
-      </div>
+            : ''
+        }
+        totalTestId="outbox-total"
+        loading={list.status === 'loading' && Boolean(list.data)}
+        hint={t('dunning.outbox.keyboardHint')}
+      />
 
       <div className="toolbar">
         <fieldset className="segmented" aria-label={t('dunning.outbox.status')}>
