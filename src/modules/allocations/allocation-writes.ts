@@ -12,13 +12,16 @@ import type { InvoiceStatus, PaymentStatus } from '../../core/ledger/enums.js';
 import { transitionInvoice } from '../../core/ledger/invoice-status.js';
 import type { OpenItem } from '../../core/matching/allocation.js';
 import { formatCents } from '../../core/money.js';
+import { businessDayIndex } from '../../core/plans/business-day-index.js';
 import type { Db } from '../../db/client.js';
+import { organisationCallSettings } from '../calls/call-settings.service.js';
 import { appendTimelineSet } from '../imports/imports.repo.js';
 import { refreshDebtorBalances } from '../ledger/balances.repo.js';
 import { findInvoicesWithOpenDispute } from '../ledger/invoices.repo.js';
+import type { Organisation } from '../ledger/organisations.repo.js';
 import type { TimelineEntry } from '../ledger/timeline.repo.js';
-import { instalmentPaidEvent } from '../plans/plan-events.js';
-import { refreshPlanPayments } from '../plans/plan-monitoring.repo.js';
+import { instalmentPaidEvent, planCaughtUpEvent } from '../plans/plan-events.js';
+import { closePlanTasks, refreshPlanPayments, restoreCaughtUpPlans } from '../plans/plan-monitoring.repo.js';
 import {
   completePaidPlans,
   findTouchedPromises,
@@ -42,9 +45,27 @@ export type MatchContext = {
   today: CalendarDate;
   threshold: number;
   actor: MatchActor;
-  /** Business days for promise grace: the organisation's country. */
+  /** Business days for promise grace and plan arrears: the organisation's country. */
   calendar: HolidayCalendar;
+  /** The organisation's plan rule: an instalment is missed this many business days after its due date. */
+  planMissedAfterBusinessDays: number;
 };
+
+/** The context of allocations for an organisation on a day, by a user or a process. */
+export function matchContextOf(
+  org: Pick<Organisation, 'id' | 'autoMatchThreshold' | 'country' | 'callSettings'>,
+  today: CalendarDate,
+  actor: MatchActor,
+): MatchContext {
+  return {
+    orgId: org.id,
+    today,
+    threshold: org.autoMatchThreshold,
+    calendar: org.country,
+    actor: { userId: actor.userId, label: actor.label },
+    planMissedAfterBusinessDays: organisationCallSettings(org.callSettings).plans.missedAfterBusinessDays,
+  };
+}
 
 type AppliedAllocation = { item: LedgerItem; amountCents: number; openAfterCents: number };
 type PaymentDecision = {
@@ -225,6 +246,12 @@ export class MatchWrites {
       invoiceIds: invoiceUpdates.map((u) => u.id),
     });
     this.timeline.push(...instalments.map((p) => instalmentPaidEvent(orgId, p, this.ctx.actor)));
+    this.timeline.push(
+      ...(await this.restoreCaughtUpPlans(
+        tx,
+        instalments.map((p) => p.planId),
+      )),
+    );
     const settled = [
       ...(await this.settlePromises(tx)),
       ...(await completePaidPlans(tx, { orgId, paidDates: this.paidDates })),
@@ -242,6 +269,24 @@ export class MatchWrites {
     this.paidDates = [];
     this.debtors.clear();
     return settled;
+  }
+
+  /**
+   * A plan in arrears whose missed instalments these payments paid is back on track at once (not
+   * only at the next daily check), and its missed-instalment call task is withdrawn.
+   */
+  private async restoreCaughtUpPlans(tx: Db, planIds: readonly string[]): Promise<TimelineEntry[]> {
+    if (planIds.length === 0) return [];
+    const { orgId, today, calendar, actor } = this.ctx;
+    const caughtUp = await restoreCaughtUpPlans(tx, {
+      orgId,
+      today,
+      index: businessDayIndex(today, calendar),
+      missedAfter: this.ctx.planMissedAfterBusinessDays,
+      planIds,
+    });
+    await closePlanTasks(tx, { planIds: caughtUp.map((c) => c.planId) });
+    return caughtUp.map((c) => planCaughtUpEvent(orgId, c, actor));
   }
 
   /**

@@ -10,7 +10,11 @@ import { createDedupKeyer } from '../../core/matching/entry-dedup.js';
 import { formatCents } from '../../core/money.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import type { BankImportError } from '../../db/schema/index.js';
-import { InvoicesChangedMeanwhile, type MatchContext } from '../allocations/allocation-writes.js';
+import {
+  InvoicesChangedMeanwhile,
+  type MatchContext,
+  matchContextOf,
+} from '../allocations/allocation-writes.js';
 import type { Actor } from '../auth/access.js';
 import { type LedgerDeps, loadOrganisation } from '../ledger/organisation.service.js';
 import {
@@ -54,13 +58,7 @@ export const DEFAULT_BATCH_SIZE = 2000;
 /** What the matching needs to know of the organisation and the actor. */
 export async function loadMatchContext(deps: LedgerDeps, actor: BankImportActor): Promise<MatchContext> {
   const { org, today } = await loadOrganisation(deps, actor.orgId);
-  return {
-    orgId: org.id,
-    today,
-    threshold: org.autoMatchThreshold,
-    calendar: org.country,
-    actor: { userId: actor.userId, label: actor.label },
-  };
+  return matchContextOf(org, today, actor);
 }
 
 export async function importBankStatements(

@@ -9,7 +9,7 @@ import { AppError, type FieldIssue } from '../../core/errors.js';
 import type { PaymentStatus } from '../../core/ledger/enums.js';
 import { formatCents, parseAmount } from '../../core/money.js';
 import type { Db } from '../../db/client.js';
-import { type MatchContext, MatchWrites } from '../allocations/allocation-writes.js';
+import { type MatchContext, MatchWrites, matchContextOf } from '../allocations/allocation-writes.js';
 import type { Actor } from '../auth/access.js';
 import { lockInvoices } from '../ledger/invoices.repo.js';
 import { type LedgerDeps, loadOrganisation } from '../ledger/organisation.service.js';
@@ -228,13 +228,7 @@ async function inPaymentTransaction(
   action: (tx: Db, ctx: MatchContext, payment: PaymentToMatchRow) => Promise<void>,
 ): Promise<MatchActionResult> {
   const { org, today } = await loadOrganisation(deps, actor.orgId);
-  const ctx: MatchContext = {
-    orgId: org.id,
-    today,
-    threshold: org.autoMatchThreshold,
-    calendar: org.country,
-    actor: { userId: actor.userId, label: actor.label },
-  };
+  const ctx = matchContextOf(org, today, actor);
   return deps.db.transaction(async (tx) => {
     const payment = await lockPayment(tx, { orgId: ctx.orgId, paymentId });
     if (!payment) throw new AppError('PAYMENT_NOT_FOUND', 'no such payment');

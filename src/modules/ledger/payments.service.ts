@@ -4,7 +4,7 @@ import type { PaymentStatus } from '../../core/ledger/enums.js';
 import { addCents, formatCents } from '../../core/money.js';
 import type { Db } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/errors.js';
-import { MatchWrites } from '../allocations/allocation-writes.js';
+import { MatchWrites, matchContextOf } from '../allocations/allocation-writes.js';
 import type { Actor } from '../auth/access.js';
 import { parseAmountInput } from './amounts.js';
 import { lockDebtor } from './debtors.repo.js';
@@ -145,13 +145,7 @@ export async function recordPayment(
       });
       if (issues.length > 0) throw new AppError('VALIDATION_FAILED', 'the allocations are not valid', issues);
 
-      const writes = new MatchWrites({
-        orgId: actor.orgId,
-        today,
-        threshold: org.autoMatchThreshold,
-        calendar: org.country,
-        actor: { userId: actor.userId, label: actor.label },
-      });
+      const writes = new MatchWrites(matchContextOf(org, today, actor));
       for (const invoice of invoiceRows) writes.remember(invoice);
       const paymentId = randomUUID();
       writes.allocate(

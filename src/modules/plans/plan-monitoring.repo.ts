@@ -120,16 +120,19 @@ const missed = (index: BusinessDayIndex, today: CalendarDate, missedAfter: numbe
   sql`ins.status <> 'paid' and ins.due_date < ${today}::date
     and ${todayIndex(index)} - ${businessDaysTo(sql`ins.due_date`)} >= ${missedAfter}`;
 
-/** Plans in arrears with nothing missed any more are back on track. */
+/** Plans in arrears with nothing missed any more are back on track (all, or the ones given). */
 export async function restoreCaughtUpPlans(
   tx: Db,
-  scope: Scope & { index: BusinessDayIndex; missedAfter: number },
+  scope: Scope & { index: BusinessDayIndex; missedAfter: number; planIds?: readonly string[] },
 ): Promise<PlanChange[]> {
+  const ofPlans = scope.planIds
+    ? sql`and pp.id in (select id from json_to_recordset(${json(scope.planIds.map((id) => ({ id })))}) as p(id uuid))`
+    : sql``;
   return rows<PlanChange>(
     tx,
     sql`with ${calendar(scope.index)}
     update payment_plans pp set status = 'active', in_arrears_since = null
-    where pp.org_id = ${scope.orgId} and pp.status = 'in_arrears'
+    where pp.org_id = ${scope.orgId} and pp.status = 'in_arrears' ${ofPlans}
       and not exists (select 1 from payment_plan_instalments ins
         where ins.plan_id = pp.id and ${missed(scope.index, scope.today, scope.missedAfter)})
     returning pp.id as "planId", pp.debtor_id as "debtorId", pp.contact_id as "contactId",

@@ -21,7 +21,7 @@ import { insertOutboxMessage } from '../dunning/dunning-actions.repo.js';
 import type { LedgerDeps } from '../ledger/organisation.service.js';
 import type { Organisation } from '../ledger/organisations.repo.js';
 import { appendTimeline, type TimelineEntry } from '../ledger/timeline.repo.js';
-import { instalmentPaidEvent } from './plan-events.js';
+import { instalmentPaidEvent, planCaughtUpEvent } from './plan-events.js';
 import {
   breakPlansPastGrace,
   closePlanTasks,
@@ -83,13 +83,7 @@ export async function monitorPaymentPlans(
       );
     }
     const caughtUp = await restoreCaughtUpPlans(tx, { ...scope, index, missedAfter });
-    for (const c of caughtUp) {
-      event(c.debtorId, 'plan_status_changed', 'Payment plan back on track: the arrears are paid', {
-        planId: c.planId,
-        status: 'active',
-        statusFrom: 'in_arrears',
-      });
-    }
+    events.push(...caughtUp.map((c) => planCaughtUpEvent(org.id, c, { userId: null, label: ACTOR })));
     await closePlanTasks(tx, { planIds: [...completed, ...caughtUp].map((c) => c.planId) });
 
     const broken = await breakPlansPastGrace(tx, { ...scope, index });

@@ -250,12 +250,18 @@ describe('a payment plan from the dossier', () => {
     expect(arrearsEvents).toHaveLength(1);
   });
 
-  it('is back on track when the arrears are paid, and the task is withdrawn', async () => {
+  it('is back on track as soon as the statement with the arrears is imported, and the task is withdrawn', async () => {
     await pay('2026-04-27', [{ amountCents: 30000, structuredReference: reference }]);
     expect((await instalments(planId)).map((r) => r.status)).toEqual(['paid', 'paid', 'open']);
-    expect(await monitor('2026-04-28')).toMatchObject({ instalmentsPaid: 0, caughtUp: 1 });
+    // At once, not at the next daily check: the collector's queue no longer shows the task.
     expect(await planRow(planId)).toMatchObject({ status: 'active', inArrearsSince: null });
     expect((await tasksOf(planId))[0]?.status).toBe('cancelled');
+    const backOnTrack = (
+      await database.db.select().from(timelineEvents).where(eq(timelineEvents.debtorId, debtorId))
+    ).filter((e) => e.summary === 'Payment plan back on track: the arrears are paid');
+    expect(backOnTrack.map((e) => e.actorLabel)).toEqual(['bank import (test)']);
+    expect(await monitor('2026-04-28')).toMatchObject({ instalmentsPaid: 0, caughtUp: 0, inArrears: 0 });
+    expect(await planRow(planId)).toMatchObject({ status: 'active' });
   });
 
   it('can be cancelled, which ends the hold', async () => {
