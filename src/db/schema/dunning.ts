@@ -217,11 +217,16 @@ export const outboxMessages = pgTable(
     attempts: integer('attempts').notNull().default(0),
     error: text('error'),
     smtpMessageId: text('smtp_message_id'),
+    /** A message asked for by a person (an invoice copy): a repeat of the request sends nothing twice. */
+    idempotencyKey: text('idempotency_key'),
     createdAt: createdAt(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },
   (t) => [
     uniqueIndex('outbox_messages_action_idx').on(t.actionId),
+    uniqueIndex('outbox_messages_org_idempotency_idx')
+      .on(t.orgId, t.idempotencyKey)
+      .where(sql`${t.idempotencyKey} is not null`),
     index('outbox_messages_org_status_idx').on(t.orgId, t.status, t.createdAt),
   ],
 );

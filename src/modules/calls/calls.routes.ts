@@ -4,7 +4,7 @@ import { formatCents } from '../../core/money.js';
 import type { AppDeps } from '../../deps.js';
 import { requireActor } from '../auth/auth.hooks.js';
 import { OkResponseSchema } from '../auth/auth.schemas.js';
-import { IdParamsSchema } from '../ledger/ledger.schemas.js';
+import { IdParamsSchema, OptionalIdempotencyHeadersSchema } from '../ledger/ledger.schemas.js';
 import { changeCallLock } from './call-lock.service.js';
 import {
   CallLockRequestSchema,
@@ -94,13 +94,22 @@ export const callRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
       config: { access: 'collector' },
       schema: {
         tags,
-        summary: 'Email a copy of invoices of the debtor now (queued in the outbox, on the timeline)',
+        summary:
+          'Email a copy of invoices of the debtor now (queued in the outbox, on the timeline); a repeat with the same Idempotency-Key sends nothing again',
         params: IdParamsSchema,
+        headers: OptionalIdempotencyHeadersSchema,
         body: InvoiceCopiesRequestSchema,
         response: { 200: InvoiceCopiesResponseSchema },
       },
     },
-    async (request) => sendInvoiceCopies(deps, requireActor(request), request.params.id, request.body),
+    async (request) =>
+      sendInvoiceCopies(
+        deps,
+        requireActor(request),
+        request.params.id,
+        request.body,
+        request.headers['idempotency-key'],
+      ),
   );
 
   app.post(

@@ -2,7 +2,9 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { CalendarDate } from '../../core/calendar-date.js';
 import { composeInvoiceCopyEmail } from '../../core/calls/invoice-copy-email.js';
 import { AppError } from '../../core/errors.js';
-import { contacts, debtors, invoices } from '../../db/schema/index.js';
+import type { Db } from '../../db/client.js';
+import { isUniqueViolation } from '../../db/errors.js';
+import { contacts, debtors, invoices, outboxMessages } from '../../db/schema/index.js';
 import type { AppDeps } from '../../deps.js';
 import type { Actor } from '../auth/access.js';
 import { insertOutboxMessage } from '../dunning/dunning-actions.repo.js';
@@ -10,16 +12,60 @@ import { loadOrganisation } from '../ledger/organisation.service.js';
 import { appendTimeline } from '../ledger/timeline.repo.js';
 import { findUserLanguage } from './users.repo.js';
 
+type InvoiceCopyResult = { outboxMessageId: string; toAddress: string };
+
 /**
  * "Never saw the invoice" (005#5): queues a copy of the chosen invoices of the debtor to the
- * contact's (or else the debtor's) email through the outbox, and notes it on the timeline.
+ * contact's (or else the debtor's) email through the outbox, and notes it on the timeline. With an
+ * idempotency key, a repeat of the request (a retry, a second click) returns the first copy's
+ * message instead of sending another.
  */
 export async function sendInvoiceCopies(
   deps: Pick<AppDeps, 'db' | 'clock' | 'config'>,
   actor: Actor,
   debtorId: string,
   request: { invoiceIds: readonly string[]; contactId?: string | undefined },
-): Promise<{ outboxMessageId: string; toAddress: string }> {
+  idempotencyKey?: string | undefined,
+): Promise<InvoiceCopyResult> {
+  const replay = idempotencyKey && (await findReplay(deps.db, actor.orgId, debtorId, idempotencyKey));
+  if (replay) return replay;
+  try {
+    return await queueInvoiceCopies(deps, actor, debtorId, request, idempotencyKey);
+  } catch (error) {
+    // Two first requests with one key racing: the loser reports the winner's message.
+    const winner =
+      idempotencyKey &&
+      isUniqueViolation(error) &&
+      (await findReplay(deps.db, actor.orgId, debtorId, idempotencyKey));
+    if (winner) return winner;
+    throw error;
+  }
+}
+
+async function findReplay(
+  db: Db,
+  orgId: string,
+  debtorId: string,
+  idempotencyKey: string,
+): Promise<InvoiceCopyResult | undefined> {
+  const [earlier] = await db
+    .select({ id: outboxMessages.id, debtorId: outboxMessages.debtorId, toAddress: outboxMessages.toAddress })
+    .from(outboxMessages)
+    .where(and(eq(outboxMessages.orgId, orgId), eq(outboxMessages.idempotencyKey, idempotencyKey)));
+  if (!earlier) return undefined;
+  if (earlier.debtorId !== debtorId) {
+    throw new AppError('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used for another debtor');
+  }
+  return { outboxMessageId: earlier.id, toAddress: earlier.toAddress ?? '' };
+}
+
+async function queueInvoiceCopies(
+  deps: Pick<AppDeps, 'db' | 'clock' | 'config'>,
+  actor: Actor,
+  debtorId: string,
+  request: { invoiceIds: readonly string[]; contactId?: string | undefined },
+  idempotencyKey: string | undefined,
+): Promise<InvoiceCopyResult> {
   const { org } = await loadOrganisation(deps, actor.orgId);
   const collector = actor.userId ? await findUserLanguage(deps.db, actor.userId) : undefined;
   const collectorName = collector?.name ?? actor.label;
@@ -89,6 +135,7 @@ export async function sendInvoiceCopies(
       toAddress,
       subject: email.subject,
       bodyText: email.text,
+      idempotencyKey: idempotencyKey ?? null,
     });
     await appendTimeline(tx, [
       {

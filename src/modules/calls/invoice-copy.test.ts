@@ -115,6 +115,38 @@ describe('POST /api/debtors/:id/invoice-copies', () => {
     expect(event?.summary).toContain('marie@dupont.test');
   });
 
+  it('sends one copy however often the request with the same Idempotency-Key comes, at once or later', async () => {
+    const { debtor, older, collector } = await dossier('boekhouding@dupont.test');
+    const send = (key: string, debtorId = debtor.id) =>
+      collector.request({
+        method: 'POST',
+        url: `/api/debtors/${debtorId}/invoice-copies`,
+        payload: { invoiceIds: [older.id] },
+        headers: { 'idempotency-key': key },
+      });
+    const [first, racing] = await Promise.all([send('copy-key-0001'), send('copy-key-0001')]);
+    const later = await send('copy-key-0001');
+    expect([first.statusCode, racing.statusCode, later.statusCode]).toEqual([200, 200, 200]);
+    const ids = [first, racing, later].map((r) => r.json().outboxMessageId);
+    expect(new Set(ids).size).toBe(1);
+    const messages = await database.db
+      .select()
+      .from(outboxMessages)
+      .where(eq(outboxMessages.debtorId, debtor.id));
+    expect(messages).toHaveLength(1);
+    const emails = (
+      await database.db.select().from(timelineEvents).where(eq(timelineEvents.debtorId, debtor.id))
+    ).filter((e) => e.kind === 'email');
+    expect(emails).toHaveLength(1);
+
+    // A new key is a new copy; the same key for another debtor is refused.
+    expect((await send('copy-key-0002')).json().outboxMessageId).not.toBe(ids[0]);
+    const other = await createDebtor(database.db, { orgId: debtor.orgId, email: 'other@x.test' });
+    const reused = await send('copy-key-0001', other.id);
+    expect(reused.statusCode).toBe(409);
+    expect(reused.json().error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
+
   it("falls back on the debtor's email without a contact", async () => {
     const { debtor, older, collector } = await dossier('boekhouding@dupont.test');
     const response = await collector.request({

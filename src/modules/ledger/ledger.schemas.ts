@@ -341,6 +341,10 @@ export type CreatePaymentRequest = z.input<typeof CreatePaymentRequestSchema>;
 export const IdempotencyHeadersSchema = z.object({
   'idempotency-key': z.string().trim().min(8, 'at least 8 characters').max(200),
 });
+/** The same header, for requests that may come without one. */
+export const OptionalIdempotencyHeadersSchema = z.object({
+  'idempotency-key': IdempotencyHeadersSchema.shape['idempotency-key'].optional(),
+});
 
 // ---------------------------------------------------------------------------------------------
 // Debtor dossier

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { newRequestKey } from '../../lib/request-key.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { type PrepSheet, sendInvoiceCopies } from './calls.api.ts';
 
@@ -21,16 +22,21 @@ export function InvoiceCopyButton({ sheet }: { sheet: PrepSheet }) {
     | { status: 'sent'; address: string }
     | { status: 'error'; error: Error }
   >({ status: 'idle' });
+  // One key per copy asked for: kept when sending fails (trying again cannot send it twice), a new
+  // one once it is sent (the next click is another copy).
+  const [idempotencyKey, setIdempotencyKey] = useState(newRequestKey);
   const invoiceIds = invoicesToCopy(sheet);
   if (invoiceIds.length === 0) return <span className="tag subtle">{t('calls.invoiceCopy.none')}</span>;
   const send = async () => {
     setState({ status: 'sending' });
     try {
-      const sent = await sendInvoiceCopies(sheet.debtor.id, {
-        invoiceIds,
-        ...(sheet.contact ? { contactId: sheet.contact.id } : {}),
-      });
+      const sent = await sendInvoiceCopies(
+        sheet.debtor.id,
+        { invoiceIds, ...(sheet.contact ? { contactId: sheet.contact.id } : {}) },
+        idempotencyKey,
+      );
       setState({ status: 'sent', address: sent.toAddress });
+      setIdempotencyKey(newRequestKey());
     } catch (error) {
       setState({ status: 'error', error: error instanceof Error ? error : new Error(String(error)) });
     }

@@ -30,9 +30,22 @@ export const evaluateCall = (
   evaluation: { wentWell: string | null; toImprove: string | null },
 ) => api.post<{ id: string }>(`/api/calls/${encodeURIComponent(callId)}/evaluation`, evaluation);
 
-/** "Never saw the invoice" (005#5): email a copy of these invoices now, through the outbox. */
-export const sendInvoiceCopies = (debtorId: string, request: { invoiceIds: string[]; contactId?: string }) =>
-  api.post<{ outboxMessageId: string; toAddress: string }>(`${debtorPath(debtorId)}/invoice-copies`, request);
+/**
+ * "Never saw the invoice" (005#5): email a copy of these invoices now, through the outbox. The key
+ * makes a repeat of the same request (a retry after a lost answer) send nothing twice.
+ */
+export const sendInvoiceCopies = (
+  debtorId: string,
+  request: { invoiceIds: string[]; contactId?: string },
+  idempotencyKey: string,
+) =>
+  api.post<{ outboxMessageId: string; toAddress: string }>(
+    `${debtorPath(debtorId)}/invoice-copies`,
+    request,
+    {
+      'idempotency-key': idempotencyKey,
+    },
+  );
 
 export type LockAction = 'acquire' | 'renew' | 'take_over';
 export const changeCallLock = (debtorId: string, action: LockAction) =>

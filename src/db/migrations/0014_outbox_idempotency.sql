@@ -1,0 +1,2 @@
+ALTER TABLE "outbox_messages" ADD COLUMN "idempotency_key" text;--> statement-breakpoint
+CREATE UNIQUE INDEX "outbox_messages_org_idempotency_idx" ON "outbox_messages" USING btree ("org_id","idempotency_key") WHERE "outbox_messages"."idempotency_key" is not null;
