@@ -110,7 +110,8 @@ export async function findDebtorsByNameAndAmount(
       join debtors d on d.id = i.debtor_id
       where similarity(lower(d.name), k.name) >= 0.3
       group by k.ord, d.id
-    ) m where rank <= 3`,
+    ) m where rank <= 3
+    order by ord, rank`,
   );
 }
 

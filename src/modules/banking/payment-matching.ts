@@ -178,10 +178,13 @@ async function findNamed(tx: Db, ctx: MatchContext, writes: MatchWrites, credits
   const half = Math.ceil(credits.length / 2);
   const first = keysOf(credits, 0, half);
   let lookup = lookUp(tx, ctx, first);
+  // A lookup that fails before it is awaited below must not go unheard (an unhandled rejection).
+  lookup.catch(() => undefined);
   await dispatched();
   const second = keysOf(credits, half, credits.length);
   let found = await lookup;
   lookup = lookUp(tx, ctx, second);
+  lookup.catch(() => undefined);
   await dispatched();
   takeIn(found, first, { credits, writes, named, items, debtorsOfIban });
   found = await lookup;

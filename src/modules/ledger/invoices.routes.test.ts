@@ -93,6 +93,18 @@ describe('payments', () => {
     );
     expect(inDollars.statusCode).toBe(201);
     expect(inDollars.json()).toMatchObject({ currency: 'USD', status: 'allocated' });
+    const sameKeyOtherCurrency = await pay(
+      fx.admin,
+      {
+        debtorId: fx.florist.id,
+        date: '2026-03-14',
+        amount: '20.00',
+        currency: 'EUR',
+        allocations: [{ invoiceId: usd.id, amount: '20' }],
+      },
+      'payment-key-usd1',
+    );
+    expect(sameKeyOtherCurrency.statusCode).toBe(409);
 
     const inEuros = await pay(
       fx.admin,

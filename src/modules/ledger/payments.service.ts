@@ -232,7 +232,8 @@ async function findReplay(
   if (
     existing.debtorId !== request.debtorId ||
     existing.amountCents !== amountCents ||
-    existing.date !== request.date
+    existing.date !== request.date ||
+    (request.currency !== undefined && existing.currency !== request.currency)
   ) {
     throw new AppError('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used for a different payment');
   }

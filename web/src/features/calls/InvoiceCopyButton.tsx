@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { newRequestKey } from '../../lib/request-key.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
@@ -22,10 +22,13 @@ export function InvoiceCopyButton({ sheet }: { sheet: PrepSheet }) {
     | { status: 'sent'; address: string }
     | { status: 'error'; error: Error }
   >({ status: 'idle' });
-  // One key per copy asked for: kept when sending fails (trying again cannot send it twice), a new
-  // one once it is sent (the next click is another copy).
-  const [idempotencyKey, setIdempotencyKey] = useState(newRequestKey);
   const invoiceIds = invoicesToCopy(sheet);
+  // One key per copy asked for: kept when sending fails (trying again cannot send it twice), a new
+  // one once it is sent (the next click is another copy) or when the invoices to send change.
+  const [sentCount, setSentCount] = useState(0);
+  const invoiceList = invoiceIds.join(',');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new key for each copy and invoice list
+  const idempotencyKey = useMemo(newRequestKey, [sentCount, invoiceList]);
   if (invoiceIds.length === 0) return <span className="tag subtle">{t('calls.invoiceCopy.none')}</span>;
   const send = async () => {
     setState({ status: 'sending' });
@@ -36,7 +39,7 @@ export function InvoiceCopyButton({ sheet }: { sheet: PrepSheet }) {
         idempotencyKey,
       );
       setState({ status: 'sent', address: sent.toAddress });
-      setIdempotencyKey(newRequestKey());
+      setSentCount((n) => n + 1);
     } catch (error) {
       setState({ status: 'error', error: error instanceof Error ? error : new Error(String(error)) });
     }
