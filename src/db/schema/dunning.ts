@@ -219,6 +219,8 @@ export const outboxMessages = pgTable(
     smtpMessageId: text('smtp_message_id'),
     /** A message asked for by a person (an invoice copy): a repeat of the request sends nothing twice. */
     idempotencyKey: text('idempotency_key'),
+    /** What that request asked for (a hash), so that a key reused for another request is refused. */
+    requestFingerprint: text('request_fingerprint'),
     createdAt: createdAt(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { CalendarDate } from '../../core/calendar-date.js';
 import { composeInvoiceCopyEmail } from '../../core/calls/invoice-copy-email.js';
@@ -27,34 +28,46 @@ export async function sendInvoiceCopies(
   request: { invoiceIds: readonly string[]; contactId?: string | undefined },
   idempotencyKey?: string | undefined,
 ): Promise<InvoiceCopyResult> {
-  const replay = idempotencyKey && (await findReplay(deps.db, actor.orgId, debtorId, idempotencyKey));
+  const asked = { debtorId, fingerprint: fingerprintOf(request) };
+  const replay = idempotencyKey && (await findReplay(deps.db, actor.orgId, idempotencyKey, asked));
   if (replay) return replay;
   try {
-    return await queueInvoiceCopies(deps, actor, debtorId, request, idempotencyKey);
+    return await queueInvoiceCopies(deps, actor, debtorId, request, idempotencyKey, asked.fingerprint);
   } catch (error) {
     // Two first requests with one key racing: the loser reports the winner's message.
     const winner =
       idempotencyKey &&
       isUniqueViolation(error) &&
-      (await findReplay(deps.db, actor.orgId, debtorId, idempotencyKey));
+      (await findReplay(deps.db, actor.orgId, idempotencyKey, asked));
     if (winner) return winner;
     throw error;
   }
 }
 
+/** The invoices and the contact a request asks for, in any order: what a repeat must ask for too. */
+function fingerprintOf(request: { invoiceIds: readonly string[]; contactId?: string | undefined }): string {
+  const asked = `${[...request.invoiceIds].sort().join(',')}|${request.contactId ?? ''}`;
+  return createHash('sha256').update(asked).digest('hex');
+}
+
 async function findReplay(
   db: Db,
   orgId: string,
-  debtorId: string,
   idempotencyKey: string,
+  asked: { debtorId: string; fingerprint: string },
 ): Promise<InvoiceCopyResult | undefined> {
   const [earlier] = await db
-    .select({ id: outboxMessages.id, debtorId: outboxMessages.debtorId, toAddress: outboxMessages.toAddress })
+    .select({
+      id: outboxMessages.id,
+      debtorId: outboxMessages.debtorId,
+      toAddress: outboxMessages.toAddress,
+      fingerprint: outboxMessages.requestFingerprint,
+    })
     .from(outboxMessages)
     .where(and(eq(outboxMessages.orgId, orgId), eq(outboxMessages.idempotencyKey, idempotencyKey)));
   if (!earlier) return undefined;
-  if (earlier.debtorId !== debtorId) {
-    throw new AppError('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used for another debtor');
+  if (earlier.debtorId !== asked.debtorId || earlier.fingerprint !== asked.fingerprint) {
+    throw new AppError('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used for another invoice copy');
   }
   return { outboxMessageId: earlier.id, toAddress: earlier.toAddress ?? '' };
 }
@@ -65,6 +78,7 @@ async function queueInvoiceCopies(
   debtorId: string,
   request: { invoiceIds: readonly string[]; contactId?: string | undefined },
   idempotencyKey: string | undefined,
+  fingerprint: string,
 ): Promise<InvoiceCopyResult> {
   const { org } = await loadOrganisation(deps, actor.orgId);
   const collector = actor.userId ? await findUserLanguage(deps.db, actor.userId) : undefined;
@@ -136,6 +150,7 @@ async function queueInvoiceCopies(
       subject: email.subject,
       bodyText: email.text,
       idempotencyKey: idempotencyKey ?? null,
+      requestFingerprint: idempotencyKey ? fingerprint : null,
     });
     await appendTimeline(tx, [
       {

@@ -116,7 +116,7 @@ describe('POST /api/debtors/:id/invoice-copies', () => {
   });
 
   it('sends one copy however often the request with the same Idempotency-Key comes, at once or later', async () => {
-    const { debtor, older, collector } = await dossier('boekhouding@dupont.test');
+    const { debtor, older, newer, collector } = await dossier('boekhouding@dupont.test');
     const send = (key: string, debtorId = debtor.id) =>
       collector.request({
         method: 'POST',
@@ -139,8 +139,15 @@ describe('POST /api/debtors/:id/invoice-copies', () => {
     ).filter((e) => e.kind === 'email');
     expect(emails).toHaveLength(1);
 
-    // A new key is a new copy; the same key for another debtor is refused.
+    // A new key is a new copy; the same key for other invoices or another debtor is refused.
     expect((await send('copy-key-0002')).json().outboxMessageId).not.toBe(ids[0]);
+    const otherInvoices = await collector.request({
+      method: 'POST',
+      url: `/api/debtors/${debtor.id}/invoice-copies`,
+      payload: { invoiceIds: [older.id, newer.id] },
+      headers: { 'idempotency-key': 'copy-key-0001' },
+    });
+    expect(otherInvoices.statusCode).toBe(409);
     const other = await createDebtor(database.db, { orgId: debtor.orgId, email: 'other@x.test' });
     const reused = await send('copy-key-0001', other.id);
     expect(reused.statusCode).toBe(409);
