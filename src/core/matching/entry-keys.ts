@@ -5,7 +5,7 @@
  * `invoices.number_key`). Pure: the service sends the keys to the database in one batch.
  */
 import { findReferences, validateStructuredReference } from '../references/structured-reference.js';
-import { INVOICE_NUMBER_PREFIXES, INVOICE_PREFIX_PATTERN, paymentReferenceKey } from './keys.js';
+import { invoiceNumberKeyOfForm, NOT_ALPHANUMERIC_PATTERN, paymentReferenceKey } from './keys.js';
 
 export type EntryKeys = {
   /** Reference keys with where they came from; the structured field is stronger evidence. */
@@ -110,9 +110,7 @@ function maskNeeds(text: string): { accountOrRf: boolean; ogm: boolean; dateOrAm
   return { accountOrRf, ogm, dateOrAmount: separators };
 }
 
-const NOT_ALPHANUMERIC = /[^0-9A-Za-z]/g;
-const PREFIX = new RegExp(INVOICE_PREFIX_PATTERN);
-const PREFIX_STARTS = new Set(INVOICE_NUMBER_PREFIXES.map((p) => p.charCodeAt(0)));
+const NOT_ALPHANUMERIC = new RegExp(NOT_ALPHANUMERIC_PATTERN, 'g');
 const HAS_DIGIT = /\d/;
 
 function addNumberKeys(text: string, into: Set<string>): void {
@@ -143,16 +141,8 @@ function addNumberKeys(text: string, into: Set<string>): void {
       digits += digitCount[last] as number;
       // Long bare digit runs are references (or their typos), not invoice numbers.
       if (digits === 0 || (digits === joined.length && digits >= LONG_DIGITS)) continue;
-      const key = numberKeyOfForm(joined);
+      const key = invoiceNumberKeyOfForm(joined);
       if (key.length >= MIN_KEY_LENGTH && key.length <= MAX_KEY_LENGTH && HAS_DIGIT.test(key)) into.add(key);
     }
   }
-}
-
-/** invoiceNumberKey of text that is already alphanumeric and upper case. */
-function numberKeyOfForm(form: string): string {
-  const stripped = PREFIX_STARTS.has(form.charCodeAt(0)) ? form.replace(PREFIX, '') : form;
-  let zeros = 0;
-  while (stripped.charCodeAt(zeros) === 48) zeros++;
-  return zeros === 0 ? stripped : stripped.slice(zeros);
 }

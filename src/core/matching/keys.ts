@@ -40,6 +40,20 @@ export function paymentReferenceKey(text: string): string | null {
  * Null when nothing is left (the number was only a prefix word).
  */
 export function invoiceNumberKey(text: string): string | null {
-  const key = text.replace(notAlphanumeric, '').toUpperCase().replace(prefix, '').replace(/^0+/, '');
+  const key = invoiceNumberKeyOfForm(text.replace(notAlphanumeric, '').toUpperCase());
   return key === '' ? null : key;
+}
+
+const prefixStarts = new Set(INVOICE_NUMBER_PREFIXES.map((p) => p.charCodeAt(0)));
+
+/**
+ * `invoiceNumberKey` of text that is already only letters and digits in upper case (the bank
+ * matching normalises each word once); empty when nothing is left.
+ */
+export function invoiceNumberKeyOfForm(form: string): string {
+  // The prefix pattern is only tried where a prefix word can start.
+  const stripped = prefixStarts.has(form.charCodeAt(0)) ? form.replace(prefix, '') : form;
+  let zeros = 0;
+  while (stripped.charCodeAt(zeros) === 48) zeros++;
+  return zeros === 0 ? stripped : stripped.slice(zeros);
 }

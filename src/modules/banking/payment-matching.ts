@@ -104,18 +104,17 @@ export async function decideCreditMatches(
   namesLookup.catch(() => undefined);
   await dispatched();
   const none: never[] = [];
-  for (let ord = 0; ord < credits.length; ord++) {
-    const hits = named[ord];
-    if (!hits) continue;
+  const decideAt = (ord: number, nameDebtors: MatchInput['nameDebtors']) => {
     const entry = credits[ord] as NewBankPayment;
     decide(ctx, writes, entry, counts, {
       amountCents: entry.amountCents,
-      named: hits,
+      named: named[ord] ?? none,
       ibanDebtorIds: debtorsOfIban.get(entry.counterpartyIban ?? '') ?? none,
-      nameDebtors: none,
+      nameDebtors,
       openItemsOf: (debtorId) => items.of(debtorId, entry.currency),
     });
-  }
+  };
+  for (let ord = 0; ord < credits.length; ord++) if (named[ord]) decideAt(ord, none);
 
   const debtorsOfName: ({ debtorId: string; similarity: number }[] | undefined)[] = new Array(credits.length);
   for (const row of await namesLookup) {
@@ -133,17 +132,7 @@ export async function decideCreditMatches(
   for (const row of await findOpenItems(tx, { orgId: ctx.orgId, debtorIds: [...payerDebtors] })) {
     items.add(writes.remember(row));
   }
-  for (let ord = 0; ord < credits.length; ord++) {
-    if (named[ord]) continue;
-    const entry = credits[ord] as NewBankPayment;
-    decide(ctx, writes, entry, counts, {
-      amountCents: entry.amountCents,
-      named: none,
-      ibanDebtorIds: debtorsOfIban.get(entry.counterpartyIban ?? '') ?? none,
-      nameDebtors: debtorsOfName[ord] ?? none,
-      openItemsOf: (debtorId) => items.of(debtorId, entry.currency),
-    });
-  }
+  for (let ord = 0; ord < credits.length; ord++) if (!named[ord]) decideAt(ord, debtorsOfName[ord] ?? none);
   return counts;
 }
 

@@ -81,42 +81,19 @@ describe('payments', () => {
       currency: 'USD',
       totalCents: 5000,
     });
-    const inDollars = await pay(
-      fx.admin,
-      {
-        debtorId: fx.florist.id,
-        date: '2026-03-14',
-        amount: '20.00',
-        allocations: [{ invoiceId: usd.id, amount: '20' }],
-      },
-      'payment-key-usd1',
-    );
+    const twenty = {
+      debtorId: fx.florist.id,
+      date: '2026-03-14',
+      amount: '20.00',
+      allocations: [{ invoiceId: usd.id, amount: '20' }],
+    };
+    const inDollars = await pay(fx.admin, twenty, 'payment-key-usd1');
     expect(inDollars.statusCode).toBe(201);
     expect(inDollars.json()).toMatchObject({ currency: 'USD', status: 'allocated' });
-    const sameKeyOtherCurrency = await pay(
-      fx.admin,
-      {
-        debtorId: fx.florist.id,
-        date: '2026-03-14',
-        amount: '20.00',
-        currency: 'EUR',
-        allocations: [{ invoiceId: usd.id, amount: '20' }],
-      },
-      'payment-key-usd1',
-    );
-    expect(sameKeyOtherCurrency.statusCode).toBe(409);
+    // The same key for the same payment in another currency is another payment.
+    expect((await pay(fx.admin, { ...twenty, currency: 'EUR' }, 'payment-key-usd1')).statusCode).toBe(409);
 
-    const inEuros = await pay(
-      fx.admin,
-      {
-        debtorId: fx.florist.id,
-        date: '2026-03-14',
-        amount: '20.00',
-        currency: 'EUR',
-        allocations: [{ invoiceId: usd.id, amount: '20' }],
-      },
-      'payment-key-usd2',
-    );
+    const inEuros = await pay(fx.admin, { ...twenty, currency: 'EUR' }, 'payment-key-usd2');
     expect(inEuros.statusCode).toBe(400);
     expect(inEuros.json().error.issues).toEqual([
       { field: 'allocations.0.invoiceId', message: 'invoice US-001 is in USD, the payment in EUR' },
